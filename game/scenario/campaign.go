@@ -1,0 +1,220 @@
+// Package scenario reads a campaign written as YAML data, checks every part of it, and compiles
+// its conditions and effects once, so that a game never meets an author's mistake at play time.
+//
+// A loaded Campaign is immutable: any number of games may share it.
+package scenario
+
+import (
+	"github.com/bianjing1125/bianjing/game/calendar"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Campaign is a validated scenario: the world it starts from, its events and its endings.
+type Campaign struct {
+	ID      string
+	Version int
+	Title   string
+	Role    string
+	Start   calendar.Day
+	End     calendar.Day
+
+	Quantities []*Quantity
+	Flags      []*Flag
+	People     []*Person
+	Places     []*Place
+	Events     []*Event // ordered by the first day each may fire, then as written
+	Endings    []*Ending
+
+	names   map[string]Name
+	choices map[string]*Choice
+	events  map[string]*Event
+}
+
+// Kind says what a name in the world stands for.
+type Kind int
+
+// The kinds of names an author can declare.
+const (
+	QuantityName Kind = iota + 1
+	FlagName
+	PersonName
+	PlaceName
+)
+
+// Name is a declared name of the world: its kind and its index in the campaign's list of that kind.
+type Name struct {
+	Kind  Kind
+	Index int
+}
+
+// Lookup returns what a name in the world stands for.
+func (c *Campaign) Lookup(name string) (Name, bool) {
+	n, ok := c.names[name]
+	return n, ok
+}
+
+// Choice returns the choice with the given id.
+func (c *Campaign) Choice(id string) (*Choice, bool) {
+	ch, ok := c.choices[id]
+	return ch, ok
+}
+
+// Event returns the event with the given id.
+func (c *Campaign) Event(id string) (*Event, bool) {
+	ev, ok := c.events[id]
+	return ev, ok
+}
+
+// Fallback returns the ending reached when the campaign's last day passes.
+func (c *Campaign) Fallback() *Ending {
+	for _, e := range c.Endings {
+		if e.Fallback {
+			return e
+		}
+	}
+	return nil
+}
+
+// Quantity is a named integer with bounds, such as the emperor's trust or a city's walls.
+type Quantity struct {
+	ID    string
+	Label string
+	About string
+	Min   int
+	Max   int
+	Start int
+	Court bool // shown on the court panel
+}
+
+// Flag is a named boolean.
+type Flag struct {
+	ID    string
+	About string
+	Start bool
+}
+
+// Statuses a person can have.
+var Statuses = []string{"in_office", "retired", "dismissed", "fled", "captive", "dead", "defected"}
+
+// Holders a place can have.
+var Holders = []string{"song", "jin", "liao", "contested"}
+
+// Person is a historical figure whose status the story can change.
+type Person struct {
+	ID     string
+	Name   string
+	Chars  string
+	About  string
+	Status string
+}
+
+// Place is a city or crossing: who holds it, and which quantity stands for its defences.
+type Place struct {
+	ID      string
+	Name    string
+	Chars   string
+	About   string
+	Holder  string
+	Defence *Quantity // nil when the place has none
+}
+
+// Pos is a position in a scenario file, counted from 1.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Expr is an expression compiled at load time.
+type Expr struct {
+	Source  string
+	Pos     Pos
+	Program *vm.Program
+}
+
+// Op is what an effect does to its target.
+type Op byte
+
+// The effect operators.
+const (
+	Set Op = '='
+	Add Op = '+'
+	Sub Op = '-'
+)
+
+// Effect changes one name of the world: `trust -= 10`, `tong_guan = "fled"`.
+type Effect struct {
+	Source string
+	Pos    Pos
+	Target string
+	Name   Name
+	Op     Op
+	Value  *Expr  // quantities and flags
+	Text   string // people and places: the new status or holder
+}
+
+// Event is a storylet: a dated scene that fires when its window and condition allow.
+type Event struct {
+	ID       string
+	Pos      Pos
+	Date     calendar.Day // the day the scene is set
+	From, To calendar.Day // the window in which it may fire
+	When     *Expr        // nil: always
+	Priority int
+	Weight   *Expr // nil: 1
+	Place    string
+	Title    string
+	Text     string
+	Effects  []Effect
+	Choices  []*Choice // none: a report, read and passed
+	History  History
+}
+
+// Choice is one course the player may counsel at an event.
+type Choice struct {
+	ID         string
+	Pos        Pos
+	Event      *Event
+	Text       string
+	Hint       string
+	Show       *Expr // nil: always listed
+	Enable     *Expr // nil: always enabled
+	Disabled   string
+	Historical bool
+	Why        string
+	Effects    []Effect
+	Result     string
+	Outcomes   []*Outcome
+}
+
+// Outcome is one of the ways a choice can turn out, drawn by weight.
+type Outcome struct {
+	Pos     Pos
+	Weight  *Expr
+	Text    string
+	Why     string
+	Effects []Effect
+}
+
+// History is the note that sets an event beside the record.
+type History struct {
+	Date     calendar.Day
+	Tag      string // attested, disputed or invented
+	Happened string
+	Sources  []string
+}
+
+// Tags a history note may carry.
+var Tags = []string{"attested", "disputed", "invented"}
+
+// Ending is a way the campaign can end.
+type Ending struct {
+	ID       string
+	Pos      Pos
+	Title    string
+	When     *Expr
+	Kind     string // historical or counterfactual
+	Fallback bool
+	Text     string
+	History  string
+}

@@ -1,0 +1,473 @@
+// Package sim plays a campaign: it keeps the calendar, the world's state, the seeded random
+// generator, the log of choices and the ledger of every change, and decides what happens next.
+//
+// A Game is driven step by step (Options, Choose), never by blocking, so the window, the
+// terminal player, the automatic player and the tests all drive it the same way.
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/bianjing1125/bianjing/game/calendar"
+	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Game is one play of a campaign.
+type Game struct {
+	c    *scenario.Campaign
+	seed uint64
+	pcg  rand.PCG
+	rng  *rand.Rand
+
+	turn      int
+	turnStart calendar.Day
+	today     calendar.Day
+
+	quantities []int
+	flags      []bool
+	people     []string
+	places     []string
+	env        map[string]any
+
+	fired   []bool // by index in c.Events
+	pending *scenario.Event
+	ending  *scenario.Ending
+	err     error
+
+	log       []string
+	ledger    []Entry
+	chronicle []Record
+
+	machine vm.VM
+}
+
+// Entry is one change to a quantity, with what caused it.
+type Entry struct {
+	Turn     int
+	Day      calendar.Day
+	Event    string
+	Choice   string // empty when the event itself caused it
+	Quantity string
+	From, To int
+	Why      string
+}
+
+// RecordKind says what a chronicle record tells.
+type RecordKind int
+
+// The kinds of chronicle records.
+const (
+	EventRecord  RecordKind = iota + 1 // an event fired
+	ChoiceRecord                       // the player chose
+	EndingRecord                       // the game ended
+)
+
+// Record is one line of the chronicle: everything said and chosen, in order.
+type Record struct {
+	Kind    RecordKind
+	Turn    int
+	Day     calendar.Day
+	Event   *scenario.Event
+	Choice  *scenario.Choice
+	Outcome *scenario.Outcome
+	Ending  *scenario.Ending
+	// Ledger[From:To] are the changes this record caused.
+	LedgerFrom, LedgerTo int
+}
+
+// ErrNotPending is returned by Choose when no decision waits for a choice.
+var ErrNotPending = errors.New("no decision is waiting for a choice")
+
+// New starts a game of campaign c with the given seed and plays on to the first decision.
+func New(c *scenario.Campaign, seed uint64) *Game {
+	g := &Game{c: c, seed: seed, turn: 1}
+	g.pcg = *rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
+	g.rng = rand.New(&g.pcg)
+	g.turnStart = c.Start.XunStart()
+	g.today = c.Start
+	g.quantities = make([]int, len(c.Quantities))
+	g.flags = make([]bool, len(c.Flags))
+	g.people = make([]string, len(c.People))
+	g.places = make([]string, len(c.Places))
+	g.env = scenario.SampleEnv(c)
+	for i, q := range c.Quantities {
+		g.quantities[i] = q.Start
+	}
+	for i, f := range c.Flags {
+		g.flags[i] = f.Start
+	}
+	for i, p := range c.People {
+		g.people[i] = p.Status
+	}
+	for i, p := range c.Places {
+		g.places[i] = p.Holder
+	}
+	g.fired = make([]bool, len(c.Events))
+	g.syncClock()
+	g.advance()
+	return g
+}
+
+// Campaign returns the campaign being played.
+func (g *Game) Campaign() *scenario.Campaign { return g.c }
+
+// Seed returns the seed the game was started with.
+func (g *Game) Seed() uint64 { return g.seed }
+
+// Turn returns the turn number, counted from 1; a turn is one xun.
+func (g *Game) Turn() int { return g.turn }
+
+// Today returns the day of the current scene.
+func (g *Game) Today() calendar.Day { return g.today }
+
+// Pending returns the event waiting for a choice, or nil.
+func (g *Game) Pending() *scenario.Event { return g.pending }
+
+// Ending returns the ending reached, or nil while the game goes on.
+func (g *Game) Ending() *scenario.Ending { return g.ending }
+
+// Err returns what stopped the game when the campaign could not go on (a decision that offers
+// no enabled choice, an expression that failed at run time), or nil.
+func (g *Game) Err() error { return g.err }
+
+// Over reports whether the game has ended or stopped.
+func (g *Game) Over() bool { return g.ending != nil || g.err != nil }
+
+// Log returns the ids of the choices taken, in order. The caller must not change it.
+func (g *Game) Log() []string { return g.log }
+
+// Ledger returns every change to a quantity, in order. The caller must not change it.
+func (g *Game) Ledger() []Entry { return g.ledger }
+
+// Chronicle returns everything that happened, in order. The caller must not change it.
+func (g *Game) Chronicle() []Record { return g.chronicle }
+
+// Quantity returns the value of quantity q of the campaign.
+func (g *Game) Quantity(q *scenario.Quantity) int { return g.quantities[g.index(q.ID)] }
+
+// Flag returns the value of flag f.
+func (g *Game) Flag(f *scenario.Flag) bool { return g.flags[g.index(f.ID)] }
+
+// Status returns the status of person p.
+func (g *Game) Status(p *scenario.Person) string { return g.people[g.index(p.ID)] }
+
+// Holder returns who holds place p.
+func (g *Game) Holder(p *scenario.Place) string { return g.places[g.index(p.ID)] }
+
+func (g *Game) index(id string) int {
+	n, _ := g.c.Lookup(id)
+	return n.Index
+}
+
+// Option is a choice as the player sees it now.
+type Option struct {
+	Choice  *scenario.Choice
+	Enabled bool
+	Reason  string // why it is not enabled
+}
+
+// Options returns the choices of the pending decision that are shown now.
+func (g *Game) Options() []Option {
+	if g.pending == nil || g.Over() {
+		return nil
+	}
+	var out []Option
+	for _, ch := range g.pending.Choices {
+		if !g.truth(ch.Show, true) {
+			continue
+		}
+		o := Option{Choice: ch, Enabled: g.truth(ch.Enable, true)}
+		if !o.Enabled {
+			o.Reason = ch.Disabled
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// HistoricalChoice returns the choice history took at the pending decision if it is shown and
+// enabled, else the first enabled choice; "" when none is.
+func (g *Game) HistoricalChoice() string {
+	first := ""
+	for _, o := range g.Options() {
+		if !o.Enabled {
+			continue
+		}
+		if o.Choice.Historical {
+			return o.Choice.ID
+		}
+		if first == "" {
+			first = o.Choice.ID
+		}
+	}
+	return first
+}
+
+// Choose takes the choice with the given id at the pending decision and plays on to the next
+// decision or the end.
+func (g *Game) Choose(id string) error {
+	if g.pending == nil || g.Over() {
+		return ErrNotPending
+	}
+	var chosen *scenario.Choice
+	for _, o := range g.Options() {
+		if o.Choice.ID != id {
+			continue
+		}
+		if !o.Enabled {
+			return fmt.Errorf("choice %s is not open now: %s", id, o.Reason)
+		}
+		chosen = o.Choice
+	}
+	if chosen == nil {
+		return fmt.Errorf("event %s offers no choice %s", g.pending.ID, id)
+	}
+	ev := g.pending
+	g.pending = nil
+	g.log = append(g.log, id)
+	rec := Record{Kind: ChoiceRecord, Turn: g.turn, Day: g.today, Event: ev, Choice: chosen, LedgerFrom: len(g.ledger)}
+	g.apply(chosen.Effects, ev.ID, id, whyOf(chosen.Why, chosen.Text))
+	if len(chosen.Outcomes) > 0 && !g.Over() {
+		if o := g.drawOutcome(chosen.Outcomes); o != nil {
+			rec.Outcome = o
+			g.apply(o.Effects, ev.ID, id, whyOf(o.Why, whyOf(chosen.Why, chosen.Text)))
+		}
+	}
+	rec.LedgerTo = len(g.ledger)
+	g.chronicle = append(g.chronicle, rec)
+	if g.checkEndings() {
+		return nil
+	}
+	g.advance()
+	return nil
+}
+
+func whyOf(why, fallback string) string {
+	if why != "" {
+		return why
+	}
+	return fallback
+}
+
+// advance fires due events until one waits for a choice or the game ends.
+func (g *Game) advance() {
+	for !g.Over() {
+		ev := g.nextEvent()
+		if g.Over() {
+			return
+		}
+		if ev == nil {
+			if g.turnStart.XunEnd() >= g.c.End {
+				g.end(g.c.Fallback())
+				return
+			}
+			g.turn++
+			g.turnStart = g.turnStart.NextXun()
+			if g.today < g.turnStart {
+				g.today = g.turnStart
+			}
+			g.syncClock()
+			continue
+		}
+		g.fire(ev)
+		if g.checkEndings() || ev.Choices == nil {
+			continue
+		}
+		g.pending = ev
+		if len(g.Options()) == 0 || g.HistoricalChoice() == "" {
+			g.err = fmt.Errorf("event %s (%s:%d): no choice is open at this decision", ev.ID, ev.Pos.File, ev.Pos.Line)
+		}
+		return
+	}
+}
+
+// nextEvent picks, among the events due this turn, the earliest, then the highest priority,
+// then by weighted draw.
+func (g *Game) nextEvent() *scenario.Event {
+	end := g.turnStart.XunEnd()
+	var best []int
+	bestDay, bestPrio := calendar.Day(0), 0
+	for i, ev := range g.c.Events {
+		if ev.From > end {
+			break // events are ordered by From
+		}
+		if g.fired[i] || ev.To < g.turnStart || !g.truth(ev.When, true) {
+			continue
+		}
+		day := min(max(ev.Date, g.turnStart, g.today), end)
+		switch {
+		case best == nil || day < bestDay || (day == bestDay && ev.Priority > bestPrio):
+			best, bestDay, bestPrio = append(best[:0], i), day, ev.Priority
+		case day == bestDay && ev.Priority == bestPrio:
+			best = append(best, i)
+		}
+	}
+	if len(best) == 0 {
+		return nil
+	}
+	pick := best[0]
+	if len(best) > 1 {
+		weights := make([]float64, len(best))
+		for k, i := range best {
+			weights[k] = g.weight(g.c.Events[i].Weight)
+		}
+		pick = best[g.draw(weights)]
+	}
+	g.today = bestDay
+	g.syncClock()
+	return g.c.Events[pick]
+}
+
+func (g *Game) fire(ev *scenario.Event) {
+	for i, e := range g.c.Events {
+		if e == ev {
+			g.fired[i] = true
+		}
+	}
+	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, LedgerFrom: len(g.ledger)}
+	g.apply(ev.Effects, ev.ID, "", ev.Title)
+	rec.LedgerTo = len(g.ledger)
+	g.chronicle = append(g.chronicle, rec)
+}
+
+func (g *Game) drawOutcome(outs []*scenario.Outcome) *scenario.Outcome {
+	weights := make([]float64, len(outs))
+	for i, o := range outs {
+		weights[i] = g.weight(o.Weight)
+	}
+	return outs[g.draw(weights)]
+}
+
+// draw picks an index with probability proportional to its weight; negative weights count as
+// zero and when all are zero the first is taken, so a draw never fails.
+func (g *Game) draw(weights []float64) int {
+	total := 0.0
+	for _, w := range weights {
+		total += max(w, 0)
+	}
+	if total <= 0 {
+		return 0
+	}
+	x := g.rng.Float64() * total
+	for i, w := range weights {
+		x -= max(w, 0)
+		if x < 0 {
+			return i
+		}
+	}
+	return len(weights) - 1
+}
+
+func (g *Game) weight(e *scenario.Expr) float64 {
+	if e == nil {
+		return 1
+	}
+	return g.number(e)
+}
+
+func (g *Game) checkEndings() bool {
+	if g.Over() {
+		return true
+	}
+	for _, e := range g.c.Endings {
+		if !e.Fallback && g.truth(e.When, false) {
+			g.end(e)
+			return true
+		}
+	}
+	return g.Over()
+}
+
+func (g *Game) end(e *scenario.Ending) {
+	g.ending = e
+	g.pending = nil
+	g.chronicle = append(g.chronicle, Record{Kind: EndingRecord, Turn: g.turn, Day: g.today, Ending: e, LedgerFrom: len(g.ledger), LedgerTo: len(g.ledger)})
+}
+
+// apply carries out effects in order, writing each change to a quantity in the ledger.
+func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
+	for _, e := range effects {
+		if g.Over() {
+			return
+		}
+		switch e.Name.Kind {
+		case scenario.QuantityName:
+			q := g.c.Quantities[e.Name.Index]
+			from := g.quantities[e.Name.Index]
+			v := int(math.Round(g.number(e.Value)))
+			to := v
+			switch e.Op {
+			case scenario.Add:
+				to = from + v
+			case scenario.Sub:
+				to = from - v
+			}
+			to = min(max(to, q.Min), q.Max)
+			g.quantities[e.Name.Index] = to
+			g.env[q.ID] = to
+			if to != from {
+				g.ledger = append(g.ledger, Entry{Turn: g.turn, Day: g.today, Event: event, Choice: choice, Quantity: q.ID, From: from, To: to, Why: why})
+			}
+		case scenario.FlagName:
+			v := g.truth(e.Value, false)
+			g.flags[e.Name.Index] = v
+			g.env[e.Target] = v
+		case scenario.PersonName:
+			g.people[e.Name.Index] = e.Text
+			g.env[e.Target] = e.Text
+		case scenario.PlaceName:
+			g.places[e.Name.Index] = e.Text
+			g.env[e.Target] = e.Text
+		}
+	}
+}
+
+func (g *Game) syncClock() {
+	g.env["turn"] = g.turn
+	g.env["days"] = int(g.today - g.c.Start)
+}
+
+// truth evaluates a condition; def when e is nil.
+func (g *Game) truth(e *scenario.Expr, def bool) bool {
+	if e == nil {
+		return def
+	}
+	out, err := g.machine.Run(e.Program, g.env)
+	if err != nil {
+		g.fail(e, err)
+		return false
+	}
+	b, _ := out.(bool)
+	return b
+}
+
+// number evaluates an amount.
+func (g *Game) number(e *scenario.Expr) float64 {
+	out, err := g.machine.Run(e.Program, g.env)
+	if err != nil {
+		g.fail(e, err)
+		return 0
+	}
+	switch v := out.(type) {
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			g.fail(e, errors.New("not a finite number"))
+			return 0
+		}
+		return v
+	case int:
+		return float64(v)
+	}
+	g.fail(e, fmt.Errorf("gave %T, not a number", out))
+	return 0
+}
+
+func (g *Game) fail(e *scenario.Expr, err error) {
+	if g.err == nil {
+		g.err = fmt.Errorf("%s:%d:%d: %q: %w", e.Pos.File, e.Pos.Line, e.Pos.Col, e.Source, err)
+	}
+}
