@@ -154,4 +154,3 @@ func isTerminal(r io.Reader) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
-

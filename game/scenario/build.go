@@ -21,13 +21,13 @@ type builder struct {
 	cp *compiler
 }
 
-func build(r *report, sections map[string][]section) *Campaign {
+func build(r *report, sections map[string][]section, folder string) *Campaign {
 	b := &builder{r: r, c: &Campaign{
 		names:   map[string]Name{},
 		choices: map[string]*Choice{},
 		events:  map[string]*Event{},
 	}}
-	b.campaign(sections["campaign"])
+	b.campaign(sections["campaign"], folder)
 	for _, s := range sections["quantities"] {
 		b.each(s, "quantity", b.quantity)
 	}
@@ -104,9 +104,9 @@ func (b *builder) parseDate(w *walker, n *yaml.Node, s, what string) (calendar.D
 	return d, true
 }
 
-func (b *builder) campaign(ss []section) {
+func (b *builder) campaign(ss []section, folder string) {
 	if len(ss) == 0 {
-		b.r.add(Pos{File: "", Line: 1, Col: 1}, "no file declares the campaign (a top-level campaign: key)")
+		b.r.add(Pos{File: folder, Line: 1, Col: 1}, "no file declares the campaign (a top-level campaign: key)")
 		return
 	}
 	for _, extra := range ss[1:] {
@@ -375,7 +375,7 @@ func (b *builder) ending(w *walker, n *yaml.Node) {
 	e.Title = w.text(m, "title", what, n)
 	e.Fallback = w.boolean(m, "fallback", what)
 	e.When = b.cp.condition(w, m["when"], what+" when")
-	if e.When == nil && !e.Fallback {
+	if m["when"] == nil && !e.Fallback {
 		w.r.add(w.pos(n), "%s: needs a when: condition (or fallback: true)", what)
 	}
 	e.Kind = w.text(m, "kind", what, n)

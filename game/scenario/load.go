@@ -73,7 +73,7 @@ func LoadAs(fsys fs.FS, dir, shown string) (*Campaign, error) {
 		}
 		parseFile(file, data, r, sections)
 	}
-	c := build(r, sections)
+	c := build(r, sections, shown)
 	if len(r.problems) > 0 {
 		r.problems.sort()
 		return nil, r.problems
@@ -118,7 +118,15 @@ func readLimited(fsys fs.FS, name, file string) ([]byte, error) {
 // Error lets a single Problem travel as an error.
 func (p *Problem) Error() string { return p.String() }
 
-var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+var (
+	yamlLine   = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
+	yamlPrefix = regexp.MustCompile(`^yaml: (?:line \d+(?:, column \d+)?: )?`)
+)
+
+// yamlMessage is the parser's message without the prefix and position it starts with.
+func yamlMessage(err error) string {
+	return yamlPrefix.ReplaceAllString(err.Error(), "")
+}
 
 // parseFile parses one file and files its top-level sections.
 func parseFile(file string, data []byte, r *report, sections map[string][]section) {
@@ -129,14 +137,14 @@ func parseFile(file string, data []byte, r *report, sections map[string][]sectio
 			r.add(Pos{File: file, Line: 1, Col: 1}, "empty file")
 			return
 		}
-		r.add(yamlErrorPos(file, err), "%s", strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: "))
+		r.add(yamlErrorPos(file, err), "%s", yamlMessage(err))
 		return
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		r.add(Pos{File: file, Line: extra.Line, Col: extra.Column}, "a second YAML document in one file: split it into its own file")
 	} else if !errors.Is(err, io.EOF) {
-		r.add(yamlErrorPos(file, err), "%s", strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: "))
+		r.add(yamlErrorPos(file, err), "%s", yamlMessage(err))
 	}
 	w := &walker{file: file, r: r}
 	root := &doc

@@ -1,0 +1,187 @@
+package scenario_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/bianjing1125/bianjing/game/scenario"
+)
+
+// base is a small valid campaign; cases replace or add files to break it.
+var base = map[string]string{
+	"c/campaign.yaml": `campaign:
+  id: test
+  version: 1
+  title: Test
+  start: Xuanhe 7/11/15
+  end: Xuanhe 7/12/29
+  role: You.
+quantities:
+  - {id: trust, label: Trust, start: 50}
+flags:
+  - id: warned
+people:
+  - {id: tong_guan, name: Tong Guan}
+places:
+  - {id: yanshan, name: Yanshan}
+`,
+	"c/endings.yaml": `endings:
+  - id: lost
+    title: Lost
+    kind: historical
+    when: yanshan == "jin"
+    text: Lost.
+    history: As it was.
+  - id: quiet
+    title: Quiet
+    kind: counterfactual
+    fallback: true
+    text: Quiet.
+    history: Not as it was.
+`,
+	"c/events.yaml": `events:
+  - id: one
+    date: Xuanhe 7/12/1
+    title: One
+    text: Text.
+    choices:
+      - id: a
+        text: A.
+        historical: true
+        effects: [trust += 5, warned = true, tong_guan = "fled"]
+      - id: b
+        text: B.
+        enable: trust > 60
+        disabled: Not yet.
+    history:
+      date: Xuanhe 7/12/1
+      tag: attested
+      happened: It happened.
+      sources: [SBH j.23]
+`,
+}
+
+func load(t *testing.T, changes map[string]string) (*scenario.Campaign, error) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range base {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	for name, text := range changes {
+		if text == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return scenario.Load(fsys, "c")
+}
+
+func TestValidCampaign(t *testing.T) {
+	c, err := load(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ID != "test" || len(c.Events) != 1 || len(c.Events[0].Choices) != 2 || len(c.Endings) != 2 {
+		t.Fatalf("campaign = %+v", c)
+	}
+	if c.Fallback() == nil || c.Fallback().ID != "quiet" {
+		t.Fatalf("fallback = %v", c.Fallback())
+	}
+	if c.Events[0].Date.ISO() != "1125-12-27" {
+		t.Fatalf("event date = %s", c.Events[0].Date.ISO())
+	}
+}
+
+func TestProblems(t *testing.T) {
+	ev := func(body string) map[string]string {
+		return map[string]string{"c/events.yaml": "events:\n  - id: one\n    date: Xuanhe 7/12/1\n    title: One\n    text: Text.\n" + body +
+			"    history: {date: Xuanhe 7/12/1, tag: attested, happened: H., sources: [SBH j.23]}\n"}
+	}
+	tests := []struct {
+		name    string
+		changes map[string]string
+		want    []string // each a problem's start "FILE:LINE:COL: " followed by a part of its message
+	}{
+		{"broken yaml", map[string]string{"c/x.yaml": "events:\n  - id: [unclosed\n"}, []string{"c/x.yaml:1:1: did not find expected"}},
+		{"unknown top key", map[string]string{"c/x.yaml": "evnets: []\n"}, []string{`c/x.yaml:1:1: unknown top-level key "evnets"`}},
+		{"unknown event key", ev("    colour: red\n"), []string{`c/events.yaml:6:5: event: unknown key "colour"`}},
+		{"misspelt name", ev("    when: trsut > 5\n"), []string{"c/events.yaml:6:11: event one when: unknown name trsut"}},
+		{"quoted condition", ev("    when: \"trust >> 5\"\n"), []string{"c/events.yaml:6:"}},
+		{"not boolean", ev("    when: trust + 1\n"), []string{"c/events.yaml:6:11: event one when: expected bool"}},
+		{"bad status", ev("    when: tong_guan == \"fleed\"\n"), []string{`c/events.yaml:6:24: event one when: "fleed" is not a status`}},
+		{"bad holder", ev("    effects: [yanshan = \"mongol\"]\n"), []string{`c/events.yaml:6:25: event one: yanshan takes a quoted holder`}},
+		{"effect on undeclared", ev("    effects: [morale += 1]\n"), []string{`c/events.yaml:6:15: event one: effect on "morale"`}},
+		{"effect on builtin", ev("    effects: [turn = 3]\n"), []string{"c/events.yaml:6:15: event one: turn is kept by the engine"}},
+		{"flag with +=", ev("    effects: [warned += 1]\n"), []string{"c/events.yaml:6:15: event one: warned is a flag"}},
+		{"not an effect", ev("    effects: [trust up 5]\n"), []string{`c/events.yaml:6:15: event one: effect "trust up 5" is not`}},
+		{"bad date", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "date: Xuanhe 7/12/1\n    title", "date: Xuanhe 7/13/1\n    title", 1)}, []string{"c/events.yaml:3:11: event one date: "}},
+		{"enable without reason", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "        disabled: Not yet.\n", "", 1)}, []string{"c/events.yaml:13:17: choice b: enable needs a disabled"}},
+		{"two historical", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "        text: B.\n", "        text: B.\n        historical: true\n", 1)}, []string{"c/events.yaml:7:7: event one: 2 choices are marked historical"}},
+		{"history missing", map[string]string{"c/events.yaml": base["c/events.yaml"][:strings.Index(base["c/events.yaml"], "    history:")]}, []string{"c/events.yaml:2:5: event one history is missing"}},
+		{"bad tag", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "tag: attested", "tag: likely", 1)}, []string{`c/events.yaml:17:12: event one history: tag "likely"`}},
+		{"no sources", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "      sources: [SBH j.23]\n", "", 1)}, []string{"c/events.yaml:16:7: event one history: sources are missing"}},
+		{"duplicate choice id", map[string]string{"c/more.yaml": strings.Replace(base["c/events.yaml"], "id: one", "id: two", 1)}, []string{`c/more.yaml:7:13: choice id "a" is used again`, `c/more.yaml:11:13: choice id "b" is used again`}},
+		{"duplicate name", map[string]string{"c/more.yaml": "flags:\n  - id: trust\n"}, []string{`c/more.yaml:2:5: "trust" is already declared`}},
+		{"no fallback", map[string]string{"c/endings.yaml": strings.Replace(base["c/endings.yaml"], "    fallback: true\n", "    when: trust > 1\n", 1)}, []string{"c/campaign.yaml:1:1: no ending is marked fallback"}},
+		{"no campaign", map[string]string{"c/campaign.yaml": "quantities: []\n"}, []string{"c:1:1: no file declares the campaign"}},
+		{"start outside bounds", map[string]string{"c/more.yaml": "quantities:\n  - {id: gold, label: Gold, min: 0, max: 10, start: 11}\n"}, []string{"c/more.yaml:2:5: quantity gold: start 11 is outside 0..10"}},
+		{"window outside campaign", ev("    window: [Jingkang 1/3/1, Jingkang 1/3/5]\n"), []string{"c/events.yaml:2:5: event one: its window"}},
+		{"alias bomb", map[string]string{"c/x.yaml": aliasBomb()}, []string{"c/x.yaml:"}},
+		{"second document", map[string]string{"c/x.yaml": "flags: []\n---\nflags: []\n"}, []string{"c/x.yaml:2:1: a second YAML document"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := load(t, tt.changes)
+			var ps scenario.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("err = %v, want problems", err)
+			}
+			for _, want := range tt.want {
+				found := false
+				for _, p := range ps {
+					found = found || strings.HasPrefix(p.String(), want)
+				}
+				if !found {
+					t.Errorf("no problem starting %q; got:\n%v", want, err)
+				}
+			}
+		})
+	}
+}
+
+// aliasBomb is the billion-laughs file: nine levels of nine aliases.
+func aliasBomb() string {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 9; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("events: *a9\n")
+	return b.String()
+}
+
+func TestFileSizeLimit(t *testing.T) {
+	big := "flags: []\n" + strings.Repeat("# padding\n", scenario.MaxFileSize/10+1)
+	_, err := load(t, map[string]string{"c/big.yaml": big})
+	if err == nil || !strings.Contains(err.Error(), "c/big.yaml:1:1: file larger than") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadFromDisk(t *testing.T) {
+	_, err := scenario.LoadAs(os.DirFS("testdata"), "missing", "testdata/missing")
+	if err == nil {
+		t.Fatal("loading a missing folder gave no error")
+	}
+}
