@@ -28,6 +28,7 @@ const (
 	MaxSize    = 1 << 20
 	MaxChoices = 10_000
 	maxIDLen   = 200
+	maxNoteLen = 1000
 )
 
 // Save is a saved game.
@@ -38,6 +39,8 @@ type Save struct {
 	CampaignVersion int      `json:"campaign_version"`
 	Seed            uint64   `json:"seed"`
 	Choices         []string `json:"choices"`
+	// Note is a line for a list of saves (the date and the scene); replay never reads it.
+	Note string `json:"note,omitempty"`
 }
 
 // Of returns the save of a game as it stands.
@@ -47,7 +50,20 @@ func Of(g *sim.Game) Save {
 		Format: Format, Version: Version,
 		Campaign: c.ID, CampaignVersion: c.Version,
 		Seed: g.Seed(), Choices: append([]string{}, g.Log()...),
+		Note: note(g),
 	}
+}
+
+// note describes where a game stands: its date and its scene or ending.
+func note(g *sim.Game) string {
+	where := ""
+	switch {
+	case g.Ending() != nil:
+		where = "Ended: " + g.Ending().Title
+	case g.Pending() != nil:
+		where = g.Pending().Title
+	}
+	return strings.TrimSuffix(g.Today().Short()+" — "+where, " — ")
 }
 
 // Encode returns the save as indented JSON ending in a newline.
@@ -81,6 +97,8 @@ func Decode(data []byte) (Save, error) {
 		return s, fmt.Errorf("save version %d is not one this game reads (1 to %d)", s.Version, Version)
 	case s.Campaign == "":
 		return s, errors.New("save names no campaign")
+	case len(s.Note) > maxNoteLen:
+		return s, fmt.Errorf("save note is %d bytes; at most %d", len(s.Note), maxNoteLen)
 	case len(s.Choices) > MaxChoices:
 		return s, fmt.Errorf("save holds %d choices; at most %d", len(s.Choices), MaxChoices)
 	}

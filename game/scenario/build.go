@@ -16,13 +16,14 @@ var builtins = map[string]any{"turn": 0, "days": 0}
 
 // builder turns the parsed sections into a Campaign, reporting every problem it meets.
 type builder struct {
-	r  *report
-	c  *Campaign
-	cp *compiler
+	r          *report
+	c          *Campaign
+	cp         *compiler
+	codexNames map[string]*CodexEntry
 }
 
 func build(r *report, sections map[string][]section, folder string) *Campaign {
-	b := &builder{r: r, c: &Campaign{
+	b := &builder{r: r, codexNames: map[string]*CodexEntry{}, c: &Campaign{
 		names:   map[string]Name{},
 		choices: map[string]*Choice{},
 		events:  map[string]*Event{},
@@ -47,6 +48,13 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	for _, s := range sections["endings"] {
 		b.each(s, "ending", b.ending)
 	}
+	for _, s := range sections["codex"] {
+		b.each(s, "codex entry", b.codexEntry)
+	}
+	for _, s := range sections["map"] {
+		b.each(s, "map feature", b.feature)
+	}
+	b.finishCodex()
 	b.finish(sections)
 	return b.c
 }
@@ -192,7 +200,7 @@ func (b *builder) person(w *walker, n *yaml.Node) {
 }
 
 func (b *builder) place(w *walker, n *yaml.Node) {
-	m := w.fields(n, "place", "id", "name", "chars", "holder", "defence", "about")
+	m := w.fields(n, "place", "id", "name", "chars", "holder", "defence", "about", "at")
 	if m == nil {
 		return
 	}
@@ -215,6 +223,9 @@ func (b *builder) place(w *walker, n *yaml.Node) {
 		} else {
 			p.Defence = b.c.Quantities[name.Index]
 		}
+	}
+	if at, ok := m["at"]; ok {
+		p.At, p.Located = b.point(w, at, "place "+p.ID+" at")
 	}
 	if b.declare(w, n, p.ID, Name{PlaceName, len(b.c.Places)}) {
 		b.c.Places = append(b.c.Places, p)

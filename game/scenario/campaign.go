@@ -24,6 +24,10 @@ type Campaign struct {
 	Places     []*Place
 	Events     []*Event // ordered by the first day each may fire, then as written
 	Endings    []*Ending
+	Codex      []*CodexEntry
+	Map        []*Feature
+
+	codexNames []codexName // longest first
 
 	names   map[string]Name
 	choices map[string]*Choice
@@ -116,6 +120,8 @@ type Place struct {
 	About   string
 	Holder  string
 	Defence *Quantity // nil when the place has none
+	At      Point     // where it is drawn on the map
+	Located bool      // whether At was given
 }
 
 // Pos is a position in a scenario file, counted from 1.

@@ -185,3 +185,36 @@ func TestLoadFromDisk(t *testing.T) {
 		t.Fatal("loading a missing folder gave no error")
 	}
 }
+
+func TestCodexAndMap(t *testing.T) {
+	c, err := load(t, map[string]string{"c/codex.yaml": `codex:
+  - {id: cai_jing, kind: person, title: Cai Jing, chars: 蔡京, pinyin: Cài Jīng, text: T., source: SS j.472}
+  - {id: cai_jing_yanshan, kind: person, title: Cai Jing of Yanshan, names: [Cai Jing 蔡靖], chars: 蔡靖, pinyin: Cài Jìng, text: T., source: SBH j.23}
+  - {id: yanshan_fu, kind: place, title: Yanshan, chars: 燕山, pinyin: Yānshān, text: T., source: SBH j.16}
+map:
+  - {id: river, kind: river, label: River, points: [[110.4, 35.1], [113.6, 34.9]]}
+places:
+  - {id: kaifeng, name: Kaifeng, at: [114.3, 34.8]}
+  - {id: pingzhou, name: Pingzhou, at: [118.9, 40.0]}
+`, "c/map.yaml": "map:\n  - {id: east, kind: route, side: jin, label: East, through: [pingzhou, yanshan, kaifeng]}\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Cai Jing 蔡靖 held Yanshan; Cai Jing had retired. Yanshanese is no word."
+	var got []string
+	for _, l := range c.Links(text) {
+		got = append(got, text[l.Start:l.End]+"="+l.Entry.ID)
+	}
+	want := "Cai Jing 蔡靖=cai_jing_yanshan Yanshan=yanshan_fu Cai Jing=cai_jing"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("links = %q, want %q", strings.Join(got, " "), want)
+	}
+	if len(c.Map) != 2 || len(c.Map[1].Through) != 3 || c.Map[1].Through[2].ID != "kaifeng" {
+		t.Fatalf("map = %+v", c.Map)
+	}
+	_, err = load(t, map[string]string{"c/map.yaml": "map:\n  - {id: east, kind: route, side: jin, label: East, through: [nowhere, yanshan]}\n  - {id: r, kind: river, label: R, points: [[10, 35], [113, 34]]}\n"})
+	if err == nil || !strings.Contains(err.Error(), `c/map.yaml:2:63: map feature east: "nowhere" is not a declared place`) ||
+		!strings.Contains(err.Error(), "not in North China") {
+		t.Fatalf("err = %v", err)
+	}
+}
