@@ -1,0 +1,98 @@
+// Command bianjing is Bianjing 1125 in a window: a narrative simulation of the Northern Song
+// court in the winter of 1125.
+//
+//	bianjing [--seed N --choices ID,... [--screen NAME]] [--screenshot FILE.png]
+//
+// With --screenshot it plays the given choices, draws the resulting screen, writes it as PNG
+// and exits: for tests, for the README's pictures and for bug reports.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/bianjing1125/bianjing/game/store"
+	"github.com/bianjing1125/bianjing/game/ui"
+	"github.com/bianjing1125/bianjing/scenarios"
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bianjing:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	seed := flag.Uint64("seed", 0, "start a new game with this seed")
+	choices := flag.String("choices", "", "comma-separated choice ids to take at once")
+	screen := flag.String("screen", "", "open this screen: title, audience, map, codex, chronicle, saves, settings, ending, gallery")
+	shot := flag.String("screenshot", "", "draw the screen, write it to this PNG file and exit")
+	width := flag.Int("width", 1280, "window width")
+	height := flag.Int("height", 800, "window height")
+	saveDir := flag.String("save-dir", "", "keep saves and settings in this folder (default: the user's config folder)")
+	flag.Parse()
+
+	c, err := loadCampaign()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(*saveDir, *shot != "")
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, id := range strings.Split(*choices, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	app, err := ui.New(ui.Options{Campaign: c, Store: st, Seed: *seed, Choices: ids, Screen: *screen, Screenshot: *shot})
+	if err != nil {
+		return err
+	}
+	ebiten.SetWindowTitle(c.Title + " · 汴京")
+	ebiten.SetWindowSize(*width, *height)
+	ebiten.SetWindowSizeLimits(800, 600, -1, -1)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if err := ebiten.RunGame(app); err != nil && !errors.Is(err, ebiten.Termination) {
+		return err
+	}
+	return nil
+}
+
+// loadCampaign loads the first built-in campaign.
+func loadCampaign() (*scenario.Campaign, error) {
+	entries, err := fs.ReadDir(scenarios.FS, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			return scenario.Load(scenarios.FS, e.Name())
+		}
+	}
+	return nil, errors.New("no campaign is built in")
+}
+
+// openStore opens where saves are kept; a screenshot run keeps nothing.
+func openStore(dir string, screenshot bool) (store.Store, error) {
+	switch {
+	case dir != "":
+		return store.Dir(dir), nil
+	case screenshot:
+		return store.Memory(), nil
+	}
+	st, err := store.Default()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bianjing: saves will not be kept: %v\n", err)
+		return store.Memory(), nil
+	}
+	return st, nil
+}

@@ -1,0 +1,376 @@
+// Package ui is the window of Bianjing 1125, drawn with Ebiten: the title, the audience (the
+// event and the counsel offered), the court panel, the map of the north, the codex, the
+// chronicle, the saves, the settings and the ending set beside the record.
+//
+// It only draws and reads input. Every rule lives in the sim package: the window reads a
+// sim.Game's views and calls Choose, exactly as the terminal player does.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"time"
+
+	"github.com/bianjing1125/bianjing/game/save"
+	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/bianjing1125/bianjing/game/sim"
+	"github.com/bianjing1125/bianjing/game/store"
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Options configure a new App.
+type Options struct {
+	Campaign *scenario.Campaign
+	Store    store.Store // where saves, settings and the endings found are kept
+	// Seed, when not zero, starts a new game at once with it (and Choices taken in order).
+	Seed    uint64
+	Choices []string
+	// Screen opens a screen at start: title, audience, map, codex, chronicle, saves,
+	// settings, ending, gallery.
+	Screen string
+	// Screenshot, when set, writes the first fully drawn frame to this PNG file and quits.
+	Screenshot string
+	// Scripted stops the App reading Ebiten's input: tests feed it through Step.
+	Scripted bool
+}
+
+// screen is one of the App's screens.
+type screen interface {
+	// layout recomputes what depends on the window size, the scale and the settings.
+	layout(a *App)
+	update(a *App, in *Input)
+	draw(a *App, dst *ebiten.Image)
+}
+
+// Screen names.
+const (
+	TitleScreen     = "title"
+	AudienceScreen  = "audience"
+	MapScreen       = "map"
+	CodexScreen     = "codex"
+	ChronicleScreen = "chronicle"
+	SavesScreen     = "saves"
+	SettingsScreen  = "settings"
+	EndingScreen    = "ending"
+	GalleryScreen   = "gallery"
+)
+
+// App is the whole game as Ebiten runs it.
+type App struct {
+	opts     Options
+	c        *scenario.Campaign
+	g        *sim.Game
+	st       store.Store
+	saves    *store.Saves
+	settings store.Settings
+	gallery  store.Gallery
+	// codexSeen holds the codex entries the story has named, across games.
+	codexSeen map[string]bool
+
+	pal   Palette
+	fonts Fonts
+	faces [4]fontFace // body, small, title, big
+	scale float64
+	w, h  int // the screen in device pixels
+	paper *ebiten.Image
+
+	screens map[string]screen
+	current string
+	back    string // where Escape returns from an overlay screen
+
+	in       Input
+	frame    int
+	toast    string
+	toastEnd int
+	quit     bool
+	started  time.Time
+	// FirstFrame is how long the first drawn frame took from New.
+	FirstFrame time.Duration
+	shotDone   bool
+	shotErr    error
+}
+
+// New makes the App: loads fonts, settings and the endings found, and opens the first screen.
+func New(opts Options) (*App, error) {
+	if opts.Campaign == nil {
+		return nil, errors.New("ui: no campaign")
+	}
+	if err := loadFontSources(); err != nil {
+		return nil, err
+	}
+	if opts.Store == nil {
+		opts.Store = store.Memory()
+	}
+	a := &App{opts: opts, c: opts.Campaign, st: opts.Store, scale: 1, started: time.Now()}
+	a.saves = store.NewSaves(a.st, a.c.ID)
+	var err error
+	if a.settings, err = store.LoadSettings(a.st); err != nil {
+		a.say("Settings could not be read (%v); the defaults are used.", err)
+	}
+	if opts.Screenshot != "" {
+		a.settings.TextSpeed = 0 // a picture shows the whole text
+	}
+	if a.gallery, err = store.LoadGallery(a.st, a.c.ID); err != nil {
+		a.say("The endings found could not be read: %v", err)
+	}
+	a.applyTheme()
+	a.screens = map[string]screen{
+		TitleScreen:     &titleScreen{},
+		AudienceScreen:  &audience{},
+		MapScreen:       &mapScreen{},
+		CodexScreen:     &codexScreen{},
+		ChronicleScreen: &chronicleScreen{},
+		SavesScreen:     &savesScreen{},
+		SettingsScreen:  &settingsScreen{},
+		EndingScreen:    &endingScreen{},
+		GalleryScreen:   &galleryScreen{},
+	}
+	a.current = TitleScreen
+	if opts.Seed != 0 || len(opts.Choices) > 0 {
+		a.newGame(opts.Seed)
+		for _, id := range opts.Choices {
+			if err := a.g.Choose(id); err != nil {
+				return nil, fmt.Errorf("ui: choice %s: %w", id, err)
+			}
+		}
+		a.audience().jumpToEnd(a)
+		a.current = AudienceScreen
+		if a.g.Ending() != nil {
+			a.current = EndingScreen
+		}
+	}
+	if opts.Screen != "" {
+		if _, ok := a.screens[opts.Screen]; !ok {
+			return nil, fmt.Errorf("ui: no screen %q", opts.Screen)
+		}
+		if a.g == nil && opts.Screen != TitleScreen && opts.Screen != SettingsScreen && opts.Screen != GalleryScreen && opts.Screen != SavesScreen {
+			a.newGame(1)
+		}
+		a.open(opts.Screen)
+	}
+	if a.settings.Fullscreen && !opts.Scripted && opts.Screenshot == "" {
+		ebiten.SetFullscreen(true)
+	}
+	return a, nil
+}
+
+// Game returns the game being played, or nil on the title screen before one starts.
+func (a *App) Game() *sim.Game { return a.g }
+
+// Screen returns the name of the screen shown.
+func (a *App) Screen() string { return a.current }
+
+// Saves returns the save slots.
+func (a *App) Saves() *store.Saves { return a.saves }
+
+func (a *App) audience() *audience { return a.screens[AudienceScreen].(*audience) }
+
+// open shows a screen; overlays (map, codex, chronicle, saves, settings) remember where to return.
+func (a *App) open(name string) {
+	switch name {
+	case MapScreen, CodexScreen, ChronicleScreen, SavesScreen, SettingsScreen, GalleryScreen:
+		if a.current != name {
+			switch a.current {
+			case MapScreen, CodexScreen, ChronicleScreen, SavesScreen, SettingsScreen, GalleryScreen:
+			default:
+				a.back = a.current
+			}
+		}
+	}
+	a.current = name
+	a.screens[name].layout(a)
+}
+
+// close returns from an overlay screen.
+func (a *App) close() {
+	if a.back == "" {
+		a.back = TitleScreen
+	}
+	a.open(a.back)
+}
+
+// newGame starts a game; seed 0 draws one from the clock.
+func (a *App) newGame(seed uint64) {
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	a.g = sim.New(a.c, seed)
+	a.audience().reset(a)
+}
+
+// loadGame replays a save, saying where it stopped if the campaign changed.
+func (a *App) loadGame(s save.Save) bool {
+	g, stop, err := save.Replay(a.c, s)
+	if err != nil {
+		a.say("This save cannot be loaded: %v", err)
+		return false
+	}
+	if stop != nil {
+		a.say("%v", stop)
+	}
+	a.g = g
+	a.audience().reset(a)
+	a.audience().jumpToEnd(a)
+	if g.Ending() != nil {
+		a.open(EndingScreen)
+	} else {
+		a.open(AudienceScreen)
+	}
+	return true
+}
+
+// choose takes a choice, autosaves and notes an ending found.
+func (a *App) choose(id string) {
+	if err := a.g.Choose(id); err != nil {
+		a.say("%v", err)
+		return
+	}
+	if err := a.saves.Put(0, save.Of(a.g)); err != nil {
+		a.say("The autosave failed: %v", err)
+	}
+	if e := a.g.Ending(); e != nil && !a.gallery.Found(e.ID) {
+		a.gallery.Add(e.ID)
+		if err := store.SaveGallery(a.st, a.gallery); err != nil {
+			a.say("The endings found could not be saved: %v", err)
+		}
+	}
+}
+
+// say shows a short message at the foot of the screen for a few seconds.
+func (a *App) say(format string, args ...any) {
+	a.toast = fmt.Sprintf(format, args...)
+	a.toastEnd = a.frame + 60*6
+}
+
+// applyTheme sets the palette and fonts from the settings and scale.
+func (a *App) applyTheme() {
+	a.pal = Day
+	if a.settings.Night {
+		a.pal = Night
+	}
+	a.fonts = newFonts(a.settings.TextSize, a.scale)
+	f := a.fonts
+	a.faces = [4]fontFace{{f.Body, f.BodyLine}, {f.Small, f.SmallLine}, {f.Title, f.TitleLine}, {f.Big, f.BigLine}}
+	a.paper = nil
+}
+
+// relayout lays every screen out again after a change of size, scale or settings.
+func (a *App) relayout() {
+	a.applyTheme()
+	for _, s := range a.screens {
+		s.layout(a)
+	}
+}
+
+// Update reads input and advances the current screen by one tick.
+func (a *App) Update() error {
+	if !a.opts.Scripted {
+		readInput(&a.in, a.scale)
+	}
+	return a.step(&a.in)
+}
+
+// Step advances one tick with the given input, for tests and scripted play.
+func (a *App) Step(in Input) error {
+	return a.step(&in)
+}
+
+func (a *App) step(in *Input) error {
+	if a.quit || (a.opts.Screenshot != "" && a.shotDone) {
+		if a.shotErr != nil {
+			return a.shotErr
+		}
+		return ebiten.Termination
+	}
+	a.frame++
+	if a.frame == 1 {
+		a.relayout()
+	}
+	if in.Pressed(ebiten.KeyF11) {
+		a.settings.Fullscreen = !a.settings.Fullscreen
+		ebiten.SetFullscreen(a.settings.Fullscreen)
+		a.storeSettings()
+	}
+	a.screens[a.current].update(a, in)
+	return nil
+}
+
+func (a *App) storeSettings() {
+	if err := store.SaveSettings(a.st, a.settings); err != nil {
+		a.say("Settings could not be saved: %v", err)
+	}
+}
+
+// Draw draws the current screen.
+func (a *App) Draw(dst *ebiten.Image) {
+	if a.paper == nil || a.paper.Bounds().Dx() != a.w || a.paper.Bounds().Dy() != a.h {
+		a.paper = paperTexture(a.w, a.h, a.pal, 1125)
+	}
+	dst.DrawImage(a.paper, nil)
+	a.screens[a.current].draw(a, dst)
+	if a.toast != "" && a.frame < a.toastEnd {
+		a.drawToast(dst)
+	}
+	if a.FirstFrame == 0 {
+		a.FirstFrame = time.Since(a.started)
+	}
+	if a.opts.Screenshot != "" && !a.shotDone && a.frame >= 3 {
+		a.shotErr = writePNG(a.opts.Screenshot, dst)
+		a.shotDone = true
+	}
+}
+
+func (a *App) drawToast(dst *ebiten.Image) {
+	s := a.scale
+	b := Layout(a.toast, a.fonts.Small, float64(a.w)-80*s, a.fonts.SmallLine, nil)
+	y := float64(a.h) - b.Height - 40*s
+	fillRect(dst, 30*s, y-10*s, float64(a.w)-60*s, b.Height+20*s, a.pal.Ink)
+	b.Draw(dst, 40*s, y, a.pal.Paper, nil, -1)
+}
+
+// LayoutF sets the screen to the window's size in device pixels, so text stays crisp on HiDPI.
+func (a *App) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	scale := 1.0
+	if m := ebiten.Monitor(); m != nil {
+		scale = m.DeviceScaleFactor()
+	}
+	a.Resize(int(math.Ceil(outsideWidth*scale)), int(math.Ceil(outsideHeight*scale)), scale)
+	return float64(a.w), float64(a.h)
+}
+
+// Layout implements ebiten.Game; LayoutF is used instead.
+func (a *App) Layout(outsideWidth, outsideHeight int) (int, int) {
+	w, h := a.LayoutF(float64(outsideWidth), float64(outsideHeight))
+	return int(w), int(h)
+}
+
+// Resize sets the screen size in device pixels and the device scale, laying out again on change.
+func (a *App) Resize(w, h int, scale float64) {
+	w, h = max(w, 1), max(h, 1)
+	if w == a.w && h == a.h && scale == a.scale {
+		return
+	}
+	a.w, a.h, a.scale = w, h, scale
+	if a.frame > 0 {
+		a.relayout()
+	}
+}
+
+func writePNG(path string, img *ebiten.Image) error {
+	b := img.Bounds()
+	rgba := image.NewRGBA(b)
+	img.ReadPixels(rgba.Pix)
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("screenshot: %w", err)
+	}
+	if err := png.Encode(f, rgba); err != nil {
+		f.Close()
+		return fmt.Errorf("screenshot: %w", err)
+	}
+	return f.Close()
+}

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"image"
+
+	"github.com/bianjing1125/bianjing/game/sim"
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// chronicleScreen is the backlog: everything said and chosen so far, scrolled with the wheel,
+// the arrows and PgUp/PgDn. It opens at the latest entry.
+type chronicleScreen struct {
+	head   *Block
+	blocks []placed
+	area   box
+	scroll float64
+	height float64
+	clip   *ebiten.Image
+	parent *ebiten.Image
+	foot   *Block
+	empty  *Block
+}
+
+func (ch *chronicleScreen) layout(a *App) {
+	s := a.scale
+	var top float64
+	ch.head, top = heading(a, "Chronicle")
+	ch.foot = footer(a, "Wheel, ↑↓ or PgUp/PgDn scroll · Home/End · Esc back")
+	w := min(float64(a.w)-80*s, 900*s)
+	ch.area = box{40 * s, top, w, float64(a.h) - top - ch.foot.Height - 30*s}
+	ch.parent = nil
+	ch.blocks = ch.blocks[:0]
+	ch.empty = Layout("Nothing has happened yet.", a.fonts.Body, ch.area.w, a.fonts.BodyLine, nil)
+	if a.g == nil {
+		return
+	}
+	y := 0.0
+	add := func(text string, f *fontFace, c func(Palette) colorRGBA, gap float64) {
+		b := Layout(text, f.face, w, f.line, nil)
+		ch.blocks = append(ch.blocks, placed{b: b, x: ch.area.x, y: y, color: c})
+		y += b.Height + gap
+	}
+	ink := func(p Palette) colorRGBA { return p.Ink }
+	faded := func(p Palette) colorRGBA { return p.Faded }
+	red := func(p Palette) colorRGBA { return p.Cinnabar }
+	au := a.audience()
+	for i, r := range a.g.Chronicle() {
+		if i > au.page && au.page >= 0 && r.Kind == sim.EventRecord {
+			break // not yet read
+		}
+		switch r.Kind {
+		case sim.EventRecord:
+			add(songDate(r.Day.String())+"  ·  "+r.Event.Title, a.face("small"), red, 4*s)
+			add(r.Event.Text, a.face("body"), ink, 10*s)
+		case sim.ChoiceRecord:
+			add("▸ "+r.Choice.Text, a.face("body"), red, 6*s)
+			if r.Choice.Result != "" {
+				add(r.Choice.Result, a.face("body"), ink, 6*s)
+			}
+			if r.Outcome != nil {
+				add(r.Outcome.Text, a.face("body"), ink, 6*s)
+			}
+			y += 14 * s
+		case sim.EndingRecord:
+			add("The end: "+r.Ending.Title, a.face("title"), faded, 10*s)
+		}
+	}
+	ch.height = y
+	ch.scroll = max(0, ch.height-ch.area.h)
+}
+
+func (ch *chronicleScreen) update(a *App, in *Input) {
+	if escape(in) || in.Pressed(ebiten.KeyH) {
+		a.close()
+		return
+	}
+	d := -in.Wheel * 40 * a.scale
+	switch {
+	case in.Pressed(ebiten.KeyPageDown):
+		d = ch.area.h * 0.8
+	case in.Pressed(ebiten.KeyPageUp):
+		d = -ch.area.h * 0.8
+	case in.Pressed(ebiten.KeyArrowDown):
+		d = a.fonts.BodyLine
+	case in.Pressed(ebiten.KeyArrowUp):
+		d = -a.fonts.BodyLine
+	case in.Pressed(ebiten.KeyHome):
+		d = -ch.height
+	case in.Pressed(ebiten.KeyEnd):
+		d = ch.height
+	}
+	ch.scroll = min(max(ch.scroll+d, 0), max(0, ch.height-ch.area.h))
+}
+
+func (ch *chronicleScreen) draw(a *App, dst *ebiten.Image) {
+	s := a.scale
+	ch.head.Draw(dst, 40*s, 40*s, a.pal.Ink, nil, -1)
+	if ch.parent != dst || ch.clip == nil {
+		r := image.Rect(int(ch.area.x), int(ch.area.y), int(ch.area.x+ch.area.w+20*s), int(ch.area.y+ch.area.h))
+		ch.clip = dst.SubImage(r).(*ebiten.Image)
+		ch.parent = dst
+	}
+	top := ch.area.y - ch.scroll
+	for _, p := range ch.blocks {
+		y := top + p.y
+		if y > ch.area.y+ch.area.h || y+p.b.Height < ch.area.y {
+			continue
+		}
+		p.b.Draw(ch.clip, p.x, y, p.color(a.pal), nil, -1)
+	}
+	if len(ch.blocks) == 0 {
+		ch.empty.Draw(dst, ch.area.x, ch.area.y, a.pal.Faded, nil, -1)
+	}
+	drawFooter(a, dst, ch.foot)
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/bianjing1125/bianjing/game/save"
+	"github.com/bianjing1125/bianjing/game/store"
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+type savesMode int
+
+const (
+	loadMode savesMode = iota
+	saveMode
+)
+
+// savesScreen lists the autosave and the nine slots, each with its date and scene, to save
+// into or load from. A damaged slot says so and is never overwritten without keeping a copy.
+type savesScreen struct {
+	mode  savesMode
+	head  *Block
+	menu  menu
+	foot  *Block
+	slots []store.Slot
+}
+
+func (ss *savesScreen) layout(a *App) {
+	s := a.scale
+	title := "Load a game"
+	if ss.mode == saveMode {
+		title = "Save the game"
+	}
+	var y float64
+	ss.head, y = heading(a, title)
+	ss.slots = a.saves.List()
+	var labels, ids []string
+	var enabled []bool
+	for _, sl := range ss.slots {
+		name := fmt.Sprintf("Slot %d", sl.N)
+		if sl.N == store.Autosave {
+			name = "Autosave"
+		}
+		line := name + "  ·  empty"
+		switch {
+		case sl.Err != nil:
+			line = name + "  ·  damaged: " + sl.Err.Error()
+		case !sl.Empty:
+			line = name + "  ·  " + sl.Save.Note
+		}
+		ok := !sl.Empty && sl.Err == nil
+		if ss.mode == saveMode {
+			ok = sl.N != store.Autosave && a.g != nil
+		}
+		labels, ids, enabled = append(labels, line), append(ids, strconv.Itoa(sl.N)), append(enabled, ok)
+	}
+	ss.menu.set(a, labels, ids, enabled, 40*s, y, min(float64(a.w)-80*s, 900*s))
+	ss.foot = footer(a, "Enter or click: "+map[savesMode]string{loadMode: "load", saveMode: "save"}[ss.mode]+" · Esc back")
+}
+
+func (ss *savesScreen) update(a *App, in *Input) {
+	if escape(in) {
+		a.close()
+		return
+	}
+	id, ok := ss.menu.update(in)
+	if !ok {
+		return
+	}
+	n, _ := strconv.Atoi(id)
+	if ss.mode == loadMode {
+		sv, err := a.saves.Get(n)
+		if err != nil {
+			a.say("%v", err)
+			return
+		}
+		a.loadGame(sv)
+		return
+	}
+	if err := a.saves.Put(n, save.Of(a.g)); err != nil {
+		a.say("The game could not be saved: %v", err)
+	} else {
+		a.say("Saved in slot %d.", n)
+	}
+	ss.layout(a)
+}
+
+func (ss *savesScreen) draw(a *App, dst *ebiten.Image) {
+	ss.head.Draw(dst, 40*a.scale, 40*a.scale, a.pal.Ink, nil, -1)
+	ss.menu.draw(a, dst)
+	drawFooter(a, dst, ss.foot)
+}
