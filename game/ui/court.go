@@ -173,4 +173,3 @@ func abs(v int) int {
 	}
 	return v
 }
-

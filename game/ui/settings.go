@@ -94,4 +94,3 @@ func (st *settingsScreen) draw(a *App, dst *ebiten.Image) {
 	st.menu.draw(a, dst)
 	drawFooter(a, dst, st.foot)
 }
-
