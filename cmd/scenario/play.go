@@ -73,7 +73,7 @@ func play(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := g.Campaign()
 	fmt.Fprintf(stdout, "%s (campaign %s, version %d), seed %d\n\n", c.Title, c.ID, c.Version, g.Seed())
 	out := transcript.New(stdout)
-	out.Para(c.Role)
+	out.Para(c.Role, "")
 
 	var queue []string
 	for _, id := range strings.Split(*choices, ",") {
