@@ -37,13 +37,14 @@ func run() error {
 	width := flag.Int("width", 1280, "window width")
 	height := flag.Int("height", 800, "window height")
 	saveDir := flag.String("save-dir", "", "keep saves and settings in this folder (default: the user's config folder)")
+	measure := flag.Int("measure", 0, "measure this many frames of the game loop (after a warm-up), print the figures and exit")
 	flag.Parse()
 
 	c, err := loadCampaign()
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*saveDir, *shot != "")
+	st, err := openStore(*saveDir, *shot != "" || *measure > 0)
 	if err != nil {
 		return err
 	}
@@ -53,7 +54,16 @@ func run() error {
 			ids = append(ids, id)
 		}
 	}
-	app, err := ui.New(ui.Options{Campaign: c, Store: st, Seed: *seed, Choices: ids, Screen: *screen, Screenshot: *shot})
+	opts := ui.Options{Campaign: c, Store: st, Seed: *seed, Choices: ids, Screen: *screen, Screenshot: *shot, Measure: *measure}
+	if *measure > 0 {
+		opts.Measured = func(m ui.Measurement) {
+			fmt.Printf("first frame: %.0f ms\nframes measured: %d\nupdate+draw per frame: %.1f µs\nallocations per frame: %.2f (%.0f bytes)\n",
+				float64(m.FirstFrame.Microseconds())/1000, m.Frames, float64(m.UpdateDraw.Nanoseconds())/1000, m.AllocsPerFrame, m.BytesPerFrame)
+		}
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+	}
+	app, err := ui.New(opts)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/bianjing1125/bianjing/game/save"
@@ -36,6 +38,19 @@ type Options struct {
 	Screenshot string
 	// Scripted stops the App reading Ebiten's input: tests feed it through Step.
 	Scripted bool
+	// Measure, when above zero, measures that many frames of the real game loop after a
+	// warm-up, reports them through Measured and quits.
+	Measure  int
+	Measured func(Measurement)
+}
+
+// Measurement is what a measuring run found.
+type Measurement struct {
+	FirstFrame     time.Duration // from New to the end of the first Draw
+	Frames         int
+	UpdateDraw     time.Duration // mean time of Update plus Draw in one frame
+	AllocsPerFrame float64       // heap allocations per frame, the whole process counted
+	BytesPerFrame  float64
 }
 
 // screen is one of the App's screens.
@@ -92,7 +107,24 @@ type App struct {
 	FirstFrame time.Duration
 	shotDone   bool
 	shotErr    error
+
+	meter measuring
+
+	outside     [2]float64 // the window's size as last laid out
+	deviceScale float64
 }
+
+// measuring keeps the state of a measuring run.
+type measuring struct {
+	frames    int
+	spent     time.Duration
+	tickStart time.Time
+	before    runtime.MemStats
+	after     runtime.MemStats
+}
+
+// warmUp is how many frames pass before measuring: shaders compile and glyphs are cached.
+const warmUp = 180
 
 // New makes the App: loads fonts, settings and the endings found, and opens the first screen.
 func New(opts Options) (*App, error) {
@@ -163,6 +195,12 @@ func (a *App) Game() *sim.Game { return a.g }
 
 // Screen returns the name of the screen shown.
 func (a *App) Screen() string { return a.current }
+
+// AwaitsChoice reports whether the audience shows a decision waiting for the player's counsel
+// (rather than a report or an aftermath to read and pass with Continue).
+func (a *App) AwaitsChoice() bool {
+	return a.current == AudienceScreen && a.g != nil && a.audience().pending(a)
+}
 
 // Saves returns the save slots.
 func (a *App) Saves() *store.Saves { return a.saves }
@@ -268,6 +306,11 @@ func (a *App) relayout() {
 
 // Update reads input and advances the current screen by one tick.
 func (a *App) Update() error {
+	if a.opts.Measure > 0 {
+		if err := a.measureTick(); err != nil {
+			return err
+		}
+	}
 	if !a.opts.Scripted {
 		readInput(&a.in, a.scale)
 	}
@@ -292,7 +335,9 @@ func (a *App) step(in *Input) error {
 	}
 	if in.Pressed(ebiten.KeyF11) {
 		a.settings.Fullscreen = !a.settings.Fullscreen
-		ebiten.SetFullscreen(a.settings.Fullscreen)
+		if !a.opts.Scripted {
+			ebiten.SetFullscreen(a.settings.Fullscreen)
+		}
 		a.storeSettings()
 	}
 	a.screens[a.current].update(a, in)
@@ -310,13 +355,16 @@ func (a *App) Draw(dst *ebiten.Image) {
 	if a.paper == nil || a.paper.Bounds().Dx() != a.w || a.paper.Bounds().Dy() != a.h {
 		a.paper = paperTexture(a.w, a.h, a.pal, 1125)
 	}
-	dst.DrawImage(a.paper, nil)
+	dst.DrawImage(a.paper, &paperOptions)
 	a.screens[a.current].draw(a, dst)
 	if a.toast != "" && a.frame < a.toastEnd {
 		a.drawToast(dst)
 	}
 	if a.FirstFrame == 0 {
 		a.FirstFrame = time.Since(a.started)
+	}
+	if a.opts.Measure > 0 && a.frame > warmUp {
+		a.meter.spent += time.Since(a.meter.tickStart)
 	}
 	if a.opts.Screenshot != "" && !a.shotDone && a.frame >= 3 {
 		a.shotErr = writePNG(a.opts.Screenshot, dst)
@@ -332,12 +380,62 @@ func (a *App) drawToast(dst *ebiten.Image) {
 	b.Draw(dst, 40*s, y, a.pal.Paper, nil, -1)
 }
 
-// LayoutF sets the screen to the window's size in device pixels, so text stays crisp on HiDPI.
-func (a *App) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
-	scale := 1.0
-	if m := ebiten.Monitor(); m != nil {
-		scale = m.DeviceScaleFactor()
+var paperOptions ebiten.DrawImageOptions
+
+// writeAllocs writes the allocation profile, for finding what a frame allocates: run with
+// GODEBUG=memprofilerate=1 BIANJING_MEMPROFILE=FILE and compare FILE with FILE.base.
+func writeAllocs(path string) {
+	runtime.GC()
+	if f, err := os.Create(path); err == nil {
+		pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
 	}
+}
+
+// measureTick counts a measured frame; it returns Termination when the run is over.
+func (a *App) measureTick() error {
+	m := &a.meter
+	switch {
+	case a.frame == warmUp:
+		if path := os.Getenv("BIANJING_MEMPROFILE"); path != "" {
+			writeAllocs(path + ".base")
+		}
+		runtime.ReadMemStats(&m.before)
+	case a.frame > warmUp:
+		m.frames++
+		if m.frames == a.opts.Measure {
+			runtime.ReadMemStats(&m.after)
+			if path := os.Getenv("BIANJING_MEMPROFILE"); path != "" {
+				writeAllocs(path)
+			}
+			if a.opts.Measured != nil {
+				a.opts.Measured(Measurement{
+					FirstFrame:     a.FirstFrame,
+					Frames:         m.frames,
+					UpdateDraw:     m.spent / time.Duration(m.frames),
+					AllocsPerFrame: float64(m.after.Mallocs-m.before.Mallocs) / float64(m.frames),
+					BytesPerFrame:  float64(m.after.TotalAlloc-m.before.TotalAlloc) / float64(m.frames),
+				})
+			}
+			return ebiten.Termination
+		}
+	}
+	m.tickStart = time.Now()
+	return nil
+}
+
+// LayoutF sets the screen to the window's size in device pixels, so text stays crisp on HiDPI.
+// The device scale is asked for when the window's size changes and once a second (the window
+// may move to another monitor), since asking allocates.
+func (a *App) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	if outsideWidth != a.outside[0] || outsideHeight != a.outside[1] || a.frame%60 == 0 {
+		a.outside = [2]float64{outsideWidth, outsideHeight}
+		a.deviceScale = 1
+		if m := ebiten.Monitor(); m != nil {
+			a.deviceScale = m.DeviceScaleFactor()
+		}
+	}
+	scale := a.deviceScale
 	a.Resize(int(math.Ceil(outsideWidth*scale)), int(math.Ceil(outsideHeight*scale)), scale)
 	return float64(a.w), float64(a.h)
 }

@@ -18,7 +18,7 @@ var whitePixel = func() *ebiten.Image {
 var rectOptions ebiten.DrawImageOptions
 
 // fillRect fills a rectangle with a colour.
-func fillRect(dst *ebiten.Image, x, y, w, h float64, c color.Color) {
+func fillRect(dst *ebiten.Image, x, y, w, h float64, c color.RGBA) {
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -26,12 +26,12 @@ func fillRect(dst *ebiten.Image, x, y, w, h float64, c color.Color) {
 	rectOptions.GeoM.Scale(w, h)
 	rectOptions.GeoM.Translate(x, y)
 	rectOptions.ColorScale.Reset()
-	rectOptions.ColorScale.ScaleWithColor(c)
+	scaleBy(&rectOptions.ColorScale, c)
 	dst.DrawImage(whitePixel, &rectOptions)
 }
 
 // strokeRect draws a rectangle's outline of width t.
-func strokeRect(dst *ebiten.Image, x, y, w, h, t float64, c color.Color) {
+func strokeRect(dst *ebiten.Image, x, y, w, h, t float64, c color.RGBA) {
 	fillRect(dst, x, y, w, t, c)
 	fillRect(dst, x, y+h-t, w, t, c)
 	fillRect(dst, x, y, t, h, c)
@@ -39,7 +39,7 @@ func strokeRect(dst *ebiten.Image, x, y, w, h, t float64, c color.Color) {
 }
 
 // seal draws the small cinnabar seal that marks the chosen line.
-func seal(dst *ebiten.Image, x, y, size float64, c color.Color) {
+func seal(dst *ebiten.Image, x, y, size float64, c color.RGBA) {
 	fillRect(dst, x, y, size, size, c)
 	inner := size * 0.18
 	fillRect(dst, x+inner, y+inner, size-2*inner, size*0.08, color.RGBA{0xF2, 0xE8, 0xD5, 0xff})
@@ -67,4 +67,10 @@ func paperTexture(w, h int, p Palette, seed uint32) *ebiten.Image {
 		vector.StrokeLine(img, float32(x), float32(y), float32(x+math.Cos(a)*l), float32(y+math.Sin(a)*l*0.3), 1, fibre, true)
 	}
 	return img
+}
+
+// scaleBy scales by a premultiplied colour without boxing it in an interface, which would
+// allocate on every glyph.
+func scaleBy(cs *ebiten.ColorScale, c color.RGBA) {
+	cs.Scale(float32(c.R)/0xff, float32(c.G)/0xff, float32(c.B)/0xff, float32(c.A)/0xff)
 }

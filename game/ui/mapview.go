@@ -57,7 +57,8 @@ func (ms *mapScreen) project(p scenario.Point) (float32, float32) {
 func (ms *mapScreen) render(a *App) {
 	s := float32(a.scale)
 	img := ms.img
-	strokeRect(img, 0, 0, ms.at.w, ms.at.h, float64(s), a.pal.Faded)
+	b := img.Bounds()
+	strokeRect(img, 0, 0, float64(b.Dx()), float64(b.Dy()), float64(s), a.pal.Faded)
 	for _, f := range a.c.Map {
 		switch f.Kind {
 		case "route":

@@ -13,7 +13,7 @@ import (
 // Span gives a part of a text (byte offsets) its own colour and, for a link, a target.
 type Span struct {
 	Start, End int
-	Color      color.Color // nil: the block's colour
+	Color      color.RGBA // zero: the block's colour
 	Link       string
 	Underline  bool
 }
@@ -148,19 +148,19 @@ func (b *Block) Glyphs() int { return len(b.glyphs) }
 var drawOptions ebiten.DrawImageOptions
 
 // Draw draws the first n glyphs (all when n < 0) at x, y in clr; spans keep their own colours.
-func (b *Block) Draw(dst *ebiten.Image, x, y float64, clr color.Color, spans []Span, n int) {
+func (b *Block) Draw(dst *ebiten.Image, x, y float64, clr color.RGBA, spans []Span, n int) {
 	if n < 0 || n > len(b.glyphs) {
 		n = len(b.glyphs)
 	}
 	for _, g := range b.glyphs[:n] {
 		c := clr
-		if g.span >= 0 && g.span < len(spans) && spans[g.span].Color != nil {
+		if g.span >= 0 && g.span < len(spans) && spans[g.span].Color.A != 0 {
 			c = spans[g.span].Color
 		}
 		drawOptions.GeoM.Reset()
 		drawOptions.GeoM.Translate(x+g.x, y+g.y)
 		drawOptions.ColorScale.Reset()
-		drawOptions.ColorScale.ScaleWithColor(c)
+		scaleBy(&drawOptions.ColorScale, c)
 		dst.DrawImage(g.img, &drawOptions)
 	}
 	for _, r := range b.rules {
@@ -168,7 +168,7 @@ func (b *Block) Draw(dst *ebiten.Image, x, y float64, clr color.Color, spans []S
 			continue
 		}
 		c := clr
-		if r.span < len(spans) && spans[r.span].Color != nil {
+		if r.span < len(spans) && spans[r.span].Color.A != 0 {
 			c = spans[r.span].Color
 		}
 		fillRect(dst, x+r.x0, y+r.y, r.x1-r.x0, 1, c)
