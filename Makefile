@@ -1,29 +1,42 @@
 # Bianjing 1125: the commands a developer and CI run. `make test` is the whole test suite.
-GO       ?= go
-WASMPATH := $(shell $(GO) env GOROOT)/lib/wasm
-FUZZTIME ?= 15s
-SHARED   ?= ../shared
+GO          ?= go
+WASMPATH    := $(shell $(GO) env GOROOT)/lib/wasm
+FUZZTIME    ?= 15s
+SHARED      ?= ../shared
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+XVFB        := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: test lint unit wasm fuzz contract bench play validate
+.PHONY: test setup lint unit ui wasm fuzz contract bench measure play run screenshots validate
 
-## test: everything CI runs (no display needed)
-test: lint unit wasm fuzz contract
+## test: everything CI runs
+test: lint unit ui wasm fuzz contract
 
-## lint: gofmt, go vet and staticcheck
+## setup: install what building and testing the game needs on Debian (as root)
+setup:
+	apt-get update
+	apt-get -o DPkg::Lock::Timeout=300 install -y gcc libc6-dev pkg-config libgl1-mesa-dev \
+	  libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+	  xvfb xauth nodejs python3 git make
+
+## lint: gofmt, go vet and staticcheck, the window's display-only tests included
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags display ./game/ui
 	$(GO) run $(STATICCHECK) ./...
 
-## unit: the Go tests
+## unit: the Go tests that need no display
 unit:
 	$(GO) test -count=1 ./...
 
+## ui: the window's tests (golden screens, play by input, monkey), under Xvfb
+ui:
+	$(XVFB) $(GO) test -tags display -count=1 ./game/ui
+
 ## wasm: the engine's packages compiled to WebAssembly and tested under Node
 wasm:
-	PATH="$(WASMPATH):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./game/... ./scenarios/...
+	PATH="$(WASMPATH):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./game/calendar ./game/scenario ./game/sim ./game/save ./game/store ./game/transcript ./scenarios
 
 ## fuzz: each fuzz target for a short time, from its checked-in corpus
 fuzz:
@@ -40,9 +53,23 @@ contract:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-## play: play the campaign in the terminal
+## measure: time to first frame, Update+Draw time and allocations per frame in the real loop
+measure:
+	$(GO) build -o bin/bianjing ./cmd/bianjing
+	$(XVFB) bin/bianjing --seed 1 --measure 600
+
+## run: the game in a window
+run:
+	$(GO) run ./cmd/bianjing
+
+## play: the game in the terminal
 play:
 	$(GO) run ./cmd/scenario play
+
+## screenshots: the README's pictures, made by the game's --screenshot flag
+screenshots:
+	$(GO) build -o bin/bianjing ./cmd/bianjing
+	for s in title audience map codex; do $(XVFB) bin/bianjing --seed 1 --choices "$(SHOT_CHOICES)" --screen $$s --screenshot docs/screenshots/$$s.png; done
 
 ## validate: check the scenario files
 validate:

@@ -309,4 +309,3 @@ func TestMonkey(t *testing.T) {
 	}
 	t.Logf("6000 ticks, %d restarts", restarts)
 }
-

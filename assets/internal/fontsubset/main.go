@@ -127,7 +127,7 @@ func subset(font, index, text, out string) error {
 	tmp.Close()
 	cmd := exec.Command("/usr/bin/python3", "-m", "fontTools.subset", font,
 		"--font-number="+index, "--text-file="+tmp.Name(), "--output-file="+out,
-		"--layout-features=*", "--no-hinting", "--desubroutinize", "--name-IDs=*", "--name-languages=*", "--notdef-outline")
+		"--layout-features=*", "--no-hinting", "--name-IDs=*", "--name-languages=*", "--notdef-outline")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("subsetting %s: %w (needs python3-fonttools and the font package)", font, err)
