@@ -37,10 +37,11 @@ func run() error {
 	width := flag.Int("width", 1280, "window width")
 	height := flag.Int("height", 800, "window height")
 	saveDir := flag.String("save-dir", "", "keep saves and settings in this folder (default: the user's config folder)")
+	dir := flag.String("scenario", "", "play the campaign in this folder instead of the built-in one")
 	measure := flag.Int("measure", 0, "measure this many frames of the game loop (after a warm-up), print the figures and exit")
 	flag.Parse()
 
-	c, err := loadCampaign()
+	c, err := loadCampaign(*dir)
 	if err != nil {
 		return err
 	}
@@ -77,8 +78,11 @@ func run() error {
 	return nil
 }
 
-// loadCampaign loads the first built-in campaign.
-func loadCampaign() (*scenario.Campaign, error) {
+// loadCampaign loads the campaign in dir, or the first built-in one.
+func loadCampaign(dir string) (*scenario.Campaign, error) {
+	if dir != "" {
+		return scenario.LoadAs(os.DirFS(dir), ".", dir)
+	}
 	entries, err := fs.ReadDir(scenarios.FS, ".")
 	if err != nil {
 		return nil, err

@@ -66,14 +66,13 @@ func (p *Printer) event(g *sim.Game, r sim.Record) {
 func (p *Printer) Options(g *sim.Game) {
 	fmt.Fprintln(p.w)
 	for i, o := range g.Options() {
-		line := fmt.Sprintf("%d. %s", i+1, o.Choice.Text)
+		line := fmt.Sprintf("%d. [%s] %s", i+1, o.Choice.ID, o.Choice.Text)
 		if o.Choice.Hint != "" {
 			line += " (" + strings.TrimSuffix(o.Choice.Hint, ".") + ".)"
 		}
 		if !o.Enabled {
-			line = fmt.Sprintf("%d. [closed: %s] %s", i+1, o.Reason, o.Choice.Text)
+			line = fmt.Sprintf("%d. [%s] (closed: %s) %s", i+1, o.Choice.ID, strings.TrimSuffix(o.Reason, "."), o.Choice.Text)
 		}
-		line += " [" + o.Choice.ID + "]"
 		p.Para(line, "   ")
 	}
 }
@@ -85,7 +84,7 @@ func (p *Printer) choice(g *sim.Game, r sim.Record) {
 		mark = " (the course history took)"
 	}
 	fmt.Fprintln(p.w)
-	p.Para(fmt.Sprintf("> %s [%s]%s", ch.Text, ch.ID, mark), "  ")
+	p.Para(fmt.Sprintf("> [%s] %s%s", ch.ID, ch.Text, mark), "  ")
 	if ch.Result != "" {
 		fmt.Fprintln(p.w)
 		p.Para(ch.Result, "")
@@ -120,11 +119,12 @@ func (p *Printer) changes(g *sim.Game, r sim.Record, court bool) {
 		if len(moved) == 0 && !(court && q.Court) {
 			continue
 		}
-		line := fmt.Sprintf("  %-28s %4d", q.Label, value)
-		if len(moved) > 0 {
-			line += "  (" + strings.Join(moved, "; ") + ")"
+		prefix := fmt.Sprintf("  %-32s %4d", q.Label, value)
+		if len(moved) == 0 {
+			fmt.Fprintln(p.w, prefix)
+			continue
 		}
-		p.Para(line, strings.Repeat(" ", 36))
+		p.hang(prefix+"  ", "("+strings.Join(moved, "; ")+")")
 	}
 }
 
@@ -138,10 +138,35 @@ func valueAt(ledger []sim.Entry, q *scenario.Quantity) int {
 	return q.Start
 }
 
+// hang prints prefix, then text wrapped at Width with its later lines indented under it.
+func (p *Printer) hang(prefix, text string) {
+	fmt.Fprint(p.w, prefix)
+	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	col := utf8.RuneCountInString(prefix)
+	for i, f := range strings.Fields(text) {
+		n := utf8.RuneCountInString(f)
+		switch {
+		case i == 0:
+		case col+1+n > Width:
+			fmt.Fprint(p.w, "\n"+indent)
+			col = len(indent)
+		default:
+			fmt.Fprint(p.w, " ")
+			col++
+		}
+		fmt.Fprint(p.w, f)
+		col += n
+	}
+	fmt.Fprintln(p.w)
+}
+
 // Para prints text wrapped at Width, keeping its paragraph breaks; continuation lines of a
 // paragraph are indented by indent.
 func (p *Printer) Para(text, indent string) {
-	for _, par := range strings.Split(strings.TrimSpace(text), "\n\n") {
+	for i, par := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
 		fields := strings.Fields(par)
 		col := 0
 		for i, f := range fields {

@@ -146,7 +146,7 @@ func (cp *courtPanel) draw(a *App, dst *ebiten.Image) {
 			if m.last > 0 {
 				x -= w
 			}
-			fillRect(dst, x, b.y-3*s, max(w, 2*s), 2*s, stroke)
+			fillRect(dst, x, b.y+b.h+1*s, max(w, 2*s), 3*s, stroke)
 		}
 	}
 	show := cp.focus
