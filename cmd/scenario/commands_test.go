@@ -145,3 +145,33 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// Paths through the opening chapter, one for each ending that is not the record's.
+const (
+	heedMaKuo   = "no_time_for_congratulation,back_three_corps,walls_before_land,petition_to_throne,provide_for_yisheng,make_good_payment,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,summon_hebei_commanders,strength_behind_mission,sign_with_ma_kuo,ma_kuo_answer,counsel_zhending,walls_first,no_foot_of_land"
+	backZhang   = "sign_congratulation,four_commanders,guo_can_hold,file_petition,provide_for_yisheng,inquiry_at_mozhou,winter_garrisons,reports_to_register,copy_garrison_memorial,on_to_taiyuan,brief_as_written,to_zhang_xiaochun,ma_kuo_answer,counsel_stay,papers_as_written,back_li_ye"
+	overreach   = "no_time_for_congratulation,back_three_corps,guo_to_court,petition_to_throne,passes_from_yisheng,pay_the_grain,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,envoy_words_to_court,strength_behind_mission,sign_with_ma_kuo,offer_money,counsel_go,shaanxi_first,crown_prince_authority"
+)
+
+// TestEndingPaths plays a golden transcript to each ending: heeding Ma Kuo reaches another
+// ending than the record's.
+func TestEndingPaths(t *testing.T) {
+	tests := []struct{ name, seed, choices, ending string }{
+		{"heed-ma-kuo-seed1", "1", heedMaKuo, "hebei_holds"},
+		{"heed-ma-kuo-seed6", "6", heedMaKuo, "zhending_command"},
+		{"back-zhang-xiaochun-seed2", "2", backZhang, "tong_holds_taiyuan"},
+		{"overreach-seed1", "1", overreach, "recalled_in_disgrace"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, status := runCmd(t, "play", "--seed", tt.seed, "--choices", tt.choices)
+			if status != 0 {
+				t.Fatalf("exit %d: %s", status, errOut)
+			}
+			if got := lastLine(out); got != "ending: "+tt.ending {
+				t.Fatalf("last line %q, want ending: %s", got, tt.ending)
+			}
+			golden(t, tt.name, out)
+		})
+	}
+}

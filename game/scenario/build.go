@@ -389,6 +389,9 @@ func (b *builder) ending(w *walker, n *yaml.Node) {
 	if m["when"] == nil && !e.Fallback {
 		w.r.add(w.pos(n), "%s: needs a when: condition (or fallback: true)", what)
 	}
+	if m["when"] != nil && e.Fallback {
+		w.r.add(w.pos(m["when"]), "%s: a fallback ending is reached when the last day passes and its when: is never read; remove it", what)
+	}
 	e.Kind = w.text(m, "kind", what, n)
 	if e.Kind != "" && e.Kind != "historical" && e.Kind != "counterfactual" {
 		w.r.add(w.pos(m["kind"]), "%s: kind %q is neither historical nor counterfactual", what, e.Kind)
