@@ -148,9 +148,9 @@ func tail(s string) string {
 
 // Paths through the opening chapter, one for each ending that is not the record's.
 const (
-	heedMaKuo   = "no_time_for_congratulation,back_three_corps,walls_before_land,petition_to_throne,provide_for_yisheng,make_good_payment,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,summon_hebei_commanders,strength_behind_mission,sign_with_ma_kuo,ma_kuo_answer,counsel_zhending,walls_first,no_foot_of_land"
-	backZhang   = "sign_congratulation,four_commanders,guo_can_hold,file_petition,provide_for_yisheng,inquiry_at_mozhou,winter_garrisons,reports_to_register,copy_garrison_memorial,on_to_taiyuan,brief_as_written,to_zhang_xiaochun,ma_kuo_answer,counsel_stay,papers_as_written,back_li_ye"
-	overreach   = "no_time_for_congratulation,back_three_corps,guo_to_court,petition_to_throne,passes_from_yisheng,pay_the_grain,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,envoy_words_to_court,strength_behind_mission,sign_with_ma_kuo,offer_money,counsel_go,shaanxi_first,crown_prince_authority"
+	heedMaKuo = "no_time_for_congratulation,back_three_corps,walls_before_land,petition_to_throne,provide_for_yisheng,make_good_payment,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,summon_hebei_commanders,strength_behind_mission,sign_with_ma_kuo,ma_kuo_answer,counsel_zhending,walls_first,no_foot_of_land"
+	backZhang = "sign_congratulation,four_commanders,guo_can_hold,file_petition,provide_for_yisheng,inquiry_at_mozhou,winter_garrisons,reports_to_register,copy_garrison_memorial,on_to_taiyuan,brief_as_written,to_zhang_xiaochun,ma_kuo_answer,counsel_stay,papers_as_written,back_li_ye"
+	overreach = "no_time_for_congratulation,back_three_corps,guo_to_court,petition_to_throne,passes_from_yisheng,pay_the_grain,back_border_patrol,reports_to_throne,keep_liangmen_suicheng,envoy_words_to_court,strength_behind_mission,sign_with_ma_kuo,offer_money,counsel_go,shaanxi_first,crown_prince_authority"
 )
 
 // TestEndingPaths plays a golden transcript to each ending: heeding Ma Kuo reaches another
