@@ -293,15 +293,17 @@ func (a *App) applyTheme() {
 	a.fonts = newFonts(a.settings.TextSize, a.scale)
 	f := a.fonts
 	a.faces = [4]fontFace{{f.Body, f.BodyLine}, {f.Small, f.SmallLine}, {f.Title, f.TitleLine}, {f.Big, f.BigLine}}
-	a.paper = nil
+	if a.paper != nil {
+		a.paper.Deallocate()
+		a.paper = nil
+	}
 }
 
-// relayout lays every screen out again after a change of size, scale or settings.
+// relayout lays the current screen out again after a change of size, scale or settings;
+// the others are laid out when opened.
 func (a *App) relayout() {
 	a.applyTheme()
-	for _, s := range a.screens {
-		s.layout(a)
-	}
+	a.screens[a.current].layout(a)
 }
 
 // Update reads input and advances the current screen by one tick.
@@ -353,6 +355,9 @@ func (a *App) storeSettings() {
 // Draw draws the current screen.
 func (a *App) Draw(dst *ebiten.Image) {
 	if a.paper == nil || a.paper.Bounds().Dx() != a.w || a.paper.Bounds().Dy() != a.h {
+		if a.paper != nil {
+			a.paper.Deallocate()
+		}
 		a.paper = paperTexture(a.w, a.h, a.pal, 1125)
 	}
 	dst.DrawImage(a.paper, &paperOptions)

@@ -23,7 +23,7 @@ type mapScreen struct {
 
 // The part of the world the map shows, in degrees.
 const (
-	mapWest, mapEast   = 110.6, 119.6
+	mapWest, mapEast   = 110.4, 120.4
 	mapSouth, mapNorth = 34.2, 41.0
 )
 
@@ -69,7 +69,8 @@ func (ms *mapScreen) render(a *App) {
 			width := 1.5 * s
 			c := a.pal.Iron
 			if f.Kind == "river" {
-				width = 3 * s
+				width, c = 3.5*s, a.pal.PaperShade
+				ms.line(img, f.Points, width+2*s, a.pal.Faded)
 			}
 			if f.Kind == "canal" {
 				width = 1.5 * s
@@ -95,7 +96,7 @@ func (ms *mapScreen) render(a *App) {
 		}
 		x, y := ms.project(p.At)
 		c := a.pal.Jade
-		switch a.g.Holder(p) {
+		switch holder(a, p) {
 		case "jin":
 			c = a.pal.Iron
 		case "contested":
@@ -103,7 +104,7 @@ func (ms *mapScreen) render(a *App) {
 		}
 		size := 9 * s
 		vector.DrawFilledRect(img, x-size/2, y-size/2, size, size, c, true)
-		if p.Defence != nil && a.g.Holder(p) == "contested" {
+		if p.Defence != nil && holder(a, p) == "contested" {
 			vector.StrokeCircle(img, x, y, 14*s, 2*s, a.pal.Cinnabar, true)
 		}
 		name := Layout(p.Name+" "+p.Chars, a.fonts.Small, 300*float64(s), a.fonts.SmallLine, nil)
@@ -147,7 +148,7 @@ func (ms *mapScreen) mountains(img *ebiten.Image, pts []scenario.Point, c color.
 func (ms *mapScreen) route(a *App, img *ebiten.Image, f *scenario.Feature, s float32) {
 	reached := 0
 	for i, p := range f.Through {
-		if a.g.Holder(p) == "jin" || a.g.Holder(p) == "contested" {
+		if holder(a, p) == "jin" || holder(a, p) == "contested" {
 			reached = i
 		}
 	}
@@ -211,4 +212,12 @@ func (ms *mapScreen) draw(a *App, dst *ebiten.Image) {
 	op.GeoM.Translate(ms.at.x, ms.at.y)
 	dst.DrawImage(ms.img, &op)
 	drawFooter(a, dst, ms.foot)
+}
+
+// holder is who holds a place now, or at the start when no game is being played.
+func holder(a *App, p *scenario.Place) string {
+	if a.g == nil {
+		return p.Holder
+	}
+	return a.g.Holder(p)
 }

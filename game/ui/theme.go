@@ -61,7 +61,21 @@ type Fonts struct {
 // textSizes are the body sizes for the text-size setting, in logical pixels.
 var textSizes = [3]float64{17, 20, 24}
 
+// fontCache keeps one set of faces per text size and scale: Ebiten caches glyph images per face
+// for the life of the process, so making new faces at every change would grow without end.
+var fontCache = map[[2]float64]Fonts{}
+
 func newFonts(size int, scale float64) Fonts {
+	key := [2]float64{float64(size), scale}
+	if f, ok := fontCache[key]; ok {
+		return f
+	}
+	f := makeFonts(size, scale)
+	fontCache[key] = f
+	return f
+}
+
+func makeFonts(size int, scale float64) Fonts {
 	body := textSizes[min(max(size, 0), 2)] * scale
 	face := func(px float64) text.Face {
 		f, err := text.NewMultiFace(

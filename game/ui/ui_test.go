@@ -31,9 +31,15 @@ var update = flag.Bool("update", false, "rewrite the golden screenshots in testd
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := 0
-	r := &runner{run: func() { code = m.Run() }}
+	r := &runner{done: make(chan struct{})}
+	go func() {
+		code = m.Run()
+		close(r.done)
+	}()
 	ebiten.SetWindowSize(320, 240)
 	ebiten.SetWindowTitle("bianjing tests")
+	ebiten.SetVsyncEnabled(false)
+	ebiten.SetTPS(ebiten.SyncWithFPS)
 	if err := ebiten.RunGame(r); err != nil && !errors.Is(err, ebiten.Termination) {
 		fmt.Fprintln(os.Stderr, "running the test loop:", err)
 		os.Exit(1)
@@ -41,21 +47,35 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// runner runs the tests inside the first tick of the game loop, where images can be read back.
-type runner struct {
-	run  func()
-	done bool
-}
+// jobs carries work from the tests to the game loop, which runs one job a frame: Ebiten's
+// images may only be used there, and only between frames does it flush and free them.
+var jobs = make(chan func())
+
+// runner is the game the tests run inside.
+type runner struct{ done chan struct{} }
 
 func (r *runner) Update() error {
-	if !r.done {
-		r.done = true
-		r.run()
+	select {
+	case job := <-jobs:
+		job()
+	case <-r.done:
+		return ebiten.Termination
+	default:
 	}
-	return ebiten.Termination
+	return nil
 }
 func (r *runner) Draw(*ebiten.Image)         {}
 func (r *runner) Layout(w, h int) (int, int) { return w, h }
+
+// inFrame runs f in the next frame of the game loop and waits for it.
+func inFrame(f func()) {
+	done := make(chan struct{})
+	jobs <- func() {
+		defer close(done)
+		f()
+	}
+	<-done
+}
 
 func campaign(t testing.TB) *scenario.Campaign {
 	t.Helper()
@@ -83,22 +103,29 @@ func newApp(t testing.TB, opts ui.Options, w, h int) *ui.App {
 		opts.Campaign = campaign(t)
 	}
 	opts.Scripted = true
-	a, err := ui.New(opts)
+	var a *ui.App
+	var err error
+	inFrame(func() {
+		if a, err = ui.New(opts); err == nil {
+			a.Resize(w, h, 1)
+		}
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.Resize(w, h, 1)
 	return a
 }
 
 // tick advances the App one tick with input and draws it into dst.
 func tick(t testing.TB, a *ui.App, in ui.Input, dst *ebiten.Image) error {
 	t.Helper()
-	err := a.Step(in)
-	if err == nil {
-		dst.Clear()
-		a.Draw(dst)
-	}
+	var err error
+	inFrame(func() {
+		if err = a.Step(in); err == nil {
+			dst.Clear()
+			a.Draw(dst)
+		}
+	})
 	return err
 }
 
@@ -106,8 +133,15 @@ func key(k ebiten.Key) ui.Input { return ui.Input{Keys: []ebiten.Key{k}} }
 
 func pixels(img *ebiten.Image) *image.RGBA {
 	out := image.NewRGBA(img.Bounds())
-	img.ReadPixels(out.Pix)
+	inFrame(func() { img.ReadPixels(out.Pix) })
 	return out
+}
+
+// newImage makes an image in the game loop.
+func newImage(w, h int) *ebiten.Image {
+	var img *ebiten.Image
+	inFrame(func() { img = ebiten.NewImage(w, h) })
+	return img
 }
 
 // TestScreens compares a picture of each screen with its golden file, within a tolerance.
@@ -129,7 +163,7 @@ func TestScreens(t *testing.T) {
 				opts.Seed, opts.Choices = 1, path
 			}
 			a := newApp(t, opts, 1280, 800)
-			dst := ebiten.NewImage(1280, 800)
+			dst := newImage(1280, 800)
 			for i := 0; i < 3; i++ {
 				if err := tick(t, a, ui.Input{X: -1, Y: -1}, dst); err != nil {
 					t.Fatal(err)
@@ -209,7 +243,7 @@ func TestHistoricalPathByInput(t *testing.T) {
 	}
 	st := store.Memory()
 	a := newApp(t, ui.Options{Campaign: c, Store: st}, 1280, 800)
-	dst := ebiten.NewImage(1280, 800)
+	dst := newImage(1280, 800)
 	step := func(in ui.Input) {
 		t.Helper()
 		if err := tick(t, a, in, dst); err != nil {
@@ -264,6 +298,7 @@ func TestHistoricalPathByInput(t *testing.T) {
 // TestMonkey sends a long stream of random keys, clicks, wheel turns and resizes: the game
 // must neither panic nor lose or damage its saves.
 func TestMonkey(t *testing.T) {
+	const ticks = 2500
 	c := campaign(t)
 	st := store.Memory()
 	keys := []ebiten.Key{ebiten.KeyEnter, ebiten.KeyEscape, ebiten.KeyArrowUp, ebiten.KeyArrowDown, ebiten.KeyArrowRight,
@@ -273,9 +308,9 @@ func TestMonkey(t *testing.T) {
 	r := rand.New(rand.NewPCG(1125, 1126))
 	w, h := 1280, 800
 	a := newApp(t, ui.Options{Campaign: c, Store: st}, w, h)
-	dst := ebiten.NewImage(w, h)
+	dst := newImage(w, h)
 	restarts := 0
-	for i := 0; i < 6000; i++ {
+	for i := 0; i < ticks; i++ {
 		var in ui.Input
 		switch n := r.IntN(100); {
 		case n < 55:
@@ -286,8 +321,12 @@ func TestMonkey(t *testing.T) {
 			in.X, in.Y, in.Wheel = r.IntN(w), r.IntN(h), float64(r.IntN(7)-3)
 		case n < 96:
 			w, h = 800+r.IntN(1400), 600+r.IntN(700)
-			a.Resize(w, h, []float64{1, 1.5, 2}[r.IntN(3)])
-			dst = ebiten.NewImage(w, h)
+			scale := []float64{1, 1.5, 2}[r.IntN(3)]
+			inFrame(func() {
+				a.Resize(w, h, scale)
+				dst.Deallocate()
+			})
+			dst = newImage(w, h)
 		}
 		if err := tick(t, a, in, dst); err != nil {
 			if !errors.Is(err, ebiten.Termination) {
@@ -307,5 +346,5 @@ func TestMonkey(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("6000 ticks, %d restarts", restarts)
+	t.Logf("%d ticks, %d restarts", ticks, restarts)
 }
