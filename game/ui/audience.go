@@ -56,11 +56,15 @@ func (au *audience) reset(a *App) {
 func (au *audience) jumpToEnd(a *App) {
 	chron := a.g.Chronicle()
 	au.page = 0
+	var read strings.Builder // every scene played, so the codex knows what the story has named
 	for i, r := range chron {
 		if r.Kind == sim.EventRecord {
 			au.page = i
+			read.WriteString(r.Event.Text)
+			read.WriteString("\n")
 		}
 	}
+	a.unlockCodex(read.String())
 	au.scroll = 0
 	au.layout(a)
 	au.revealAll()

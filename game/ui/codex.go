@@ -20,6 +20,9 @@ type codexScreen struct {
 	detail  []placed
 	foot    *Block
 	listW   float64
+	// The list scrolls inside this band to keep the focused entry in view.
+	listTop, listBottom float64
+	clip, parent        *ebiten.Image
 }
 
 // codexKey is where the entries unlocked are kept, across games.
@@ -100,7 +103,10 @@ func (cs *codexScreen) layout(a *App) {
 	}
 	cs.want = ""
 	cs.menu.set(a, labels, ids, nil, 40*s, y, cs.listW)
-	cs.foot = footer(a, "↑↓ or click to choose · Esc back")
+	cs.foot = footer(a, "↑↓, wheel or click to choose · Esc back")
+	cs.listTop, cs.listBottom = y, float64(a.h)-cs.foot.Height-30*s
+	cs.parent = nil
+	cs.follow()
 	cs.layoutDetail(a, y)
 }
 
@@ -136,7 +142,12 @@ func (cs *codexScreen) update(a *App, in *Input) {
 		return
 	}
 	before := cs.menu.focus
+	if in.Wheel != 0 && len(cs.menu.items) > 0 {
+		n := len(cs.menu.items)
+		cs.menu.focus = min(max(cs.menu.focus-int(in.Wheel), 0), n-1)
+	}
 	cs.menu.update(in)
+	cs.follow()
 	if cs.menu.focus != before && len(cs.menu.items) > 0 {
 		cs.layoutDetail(a, cs.menu.items[0].box.y)
 	}
@@ -144,9 +155,28 @@ func (cs *codexScreen) update(a *App, in *Input) {
 
 func (cs *codexScreen) draw(a *App, dst *ebiten.Image) {
 	cs.head.Draw(dst, 40*a.scale, 40*a.scale, a.pal.Ink, nil, -1)
-	cs.menu.draw(a, dst)
+	if cs.parent != dst || cs.clip == nil {
+		r := imageRect(0, int(cs.listTop), int(40*a.scale+cs.listW+1), int(cs.listBottom))
+		cs.clip = dst.SubImage(r).(*ebiten.Image)
+		cs.parent = dst
+	}
+	cs.menu.draw(a, cs.clip)
 	for _, p := range cs.detail {
 		p.b.Draw(dst, p.x, p.y, p.color(a.pal), nil, -1)
 	}
 	drawFooter(a, dst, cs.foot)
+}
+
+// follow scrolls the list so that the focused entry is in view.
+func (cs *codexScreen) follow() {
+	if len(cs.menu.items) == 0 {
+		return
+	}
+	b := cs.menu.items[min(cs.menu.focus, len(cs.menu.items)-1)].box
+	switch {
+	case b.y+cs.menu.dy < cs.listTop:
+		cs.menu.dy = cs.listTop - b.y
+	case b.y+b.h+cs.menu.dy > cs.listBottom:
+		cs.menu.dy = cs.listBottom - b.y - b.h
+	}
 }

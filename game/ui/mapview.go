@@ -18,7 +18,6 @@ type mapScreen struct {
 	at   box
 	head *Block
 	foot *Block
-	keys []placed
 }
 
 // The part of the world the map shows, in degrees.
