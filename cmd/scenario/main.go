@@ -4,6 +4,9 @@
 //	scenario validate [DIR]
 //	scenario play [--seed N] [--choices ID,ID,...] [--historical] [--load FILE] [--save FILE]
 //	scenario facts
+//	scenario autoplay --runs N [--seed S] [--strategy random|historical|cautious|bold] [--json] [--timing]
+//	scenario explore [--budget N] [--seed S]
+//	scenario graph [--budget N] [--seed S]
 //
 // The exit status is 0 on success, 1 when the scenarios or a save are at fault, 2 on misuse.
 package main
@@ -18,6 +21,9 @@ const usage = `usage:
   scenario validate [DIR]          check every campaign under DIR (default scenarios/)
   scenario play [flags]            play a campaign in the terminal
   scenario facts [flags]           print each event's history note, tab-separated
+  scenario autoplay [flags]        play many seeded games and count what they reach
+  scenario explore [flags]         try every open choice at every decision; report coverage
+  scenario graph [flags]           print the story as Graphviz DOT
 
 Run "scenario COMMAND -h" for a command's flags.
 `
@@ -39,6 +45,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return play(args[1:], stdin, stdout, stderr)
 	case "facts":
 		return facts(args[1:], stdout, stderr)
+	case "autoplay":
+		return autoplayCmd(args[1:], stdout, stderr)
+	case "explore":
+		return explore(args[1:], stdout, stderr)
+	case "graph":
+		return graph(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/bianjing1125/bianjing/game/lint"
 	"github.com/bianjing1125/bianjing/game/scenario"
 )
 
@@ -46,6 +47,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	}
 	events, choices, endings := 0, 0, 0
 	for _, c := range campaigns {
+		printWarnings(stdout, c)
 		events += len(c.Events)
 		endings += len(c.Endings)
 		for _, ev := range c.Events {
@@ -54,4 +56,12 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: %d campaign(s) valid: %d events, %d choices, %d endings\n", dir, len(campaigns), events, choices, endings)
 	return 0
+}
+
+// printWarnings prints what game/lint finds in c, one a line as FILE:LINE:COL: warning: ....
+// Warnings do not change the exit status.
+func printWarnings(w io.Writer, c *scenario.Campaign) {
+	for _, warn := range lint.Campaign(c) {
+		fmt.Fprintln(w, warn)
+	}
 }

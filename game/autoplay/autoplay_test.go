@@ -1,0 +1,56 @@
+package autoplay_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/bianjing1125/bianjing/game/autoplay"
+	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/bianjing1125/bianjing/scenarios"
+)
+
+func loadShipped(tb testing.TB) *scenario.Campaign {
+	tb.Helper()
+	c, err := scenario.Load(scenarios.FS, "jingkang")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+func TestRunDeterministic(t *testing.T) {
+	c := loadShipped(t)
+	for _, s := range autoplay.Strategies {
+		a := autoplay.Run(c, autoplay.Config{Runs: 40, Seed: 3, Strategy: s, Workers: 1})
+		b := autoplay.Run(c, autoplay.Config{Runs: 40, Seed: 3, Strategy: s, Workers: 4})
+		a.Slowest, b.Slowest = autoplay.Slowest{}, autoplay.Slowest{}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: one worker and four give different reports", s)
+		}
+		if len(a.Errors) > 0 {
+			t.Errorf("%s: %v", s, a.Errors)
+		}
+	}
+}
+
+func TestExploreSmall(t *testing.T) {
+	c := loadShipped(t)
+	x := autoplay.Explore(c, 1, 200)
+	if x.Replays > 200 || x.States == 0 || len(x.Endings) == 0 {
+		t.Fatalf("replays %d, states %d, endings %d", x.Replays, x.States, len(x.Endings))
+	}
+}
+
+// BenchmarkAutoplay measures whole random games on one core; it reports games per second.
+func BenchmarkAutoplay(b *testing.B) {
+	c := loadShipped(b)
+	b.ReportAllocs()
+	seed := uint64(0)
+	start := time.Now()
+	for b.Loop() {
+		seed++
+		autoplay.Play(c, seed, autoplay.Random)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "games/s")
+}
