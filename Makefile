@@ -6,10 +6,10 @@ SHARED      ?= ../shared
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 XVFB        := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: test setup lint unit ui wasm fuzz contract bench measure play run screenshots validate
+.PHONY: test setup lint unit ui wasm fuzz contract autoplay bench measure play run screenshots validate
 
 ## test: everything CI runs
-test: lint unit ui wasm fuzz contract
+test: lint unit ui wasm fuzz contract autoplay
 
 ## setup: install what building and testing the game needs on Debian (as root)
 setup:
@@ -48,6 +48,11 @@ fuzz:
 ## contract: cmd/scenario's command-line contract, checked by the shared tool
 contract:
 	$(SHARED)/tools/check-contract scenarios
+
+## autoplay: ten thousand seeded games of the shipped campaign, none of which may err
+autoplay:
+	$(GO) run ./cmd/scenario autoplay --runs 10000 --seed 1 --strategy random
+	$(GO) run ./cmd/scenario autoplay --runs 1000 --seed 1 --strategy historical
 
 ## bench: the benchmarks, with allocations
 bench:
