@@ -6,17 +6,17 @@ SHARED      ?= ../shared
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 XVFB        := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: test setup lint unit ui wasm fuzz contract autoplay bench measure play run screenshots validate
+.PHONY: test setup lint unit ui wasm fuzz contract autoplay e2e bench measure play run screenshots validate
 
 ## test: everything CI runs
-test: lint unit ui wasm fuzz contract autoplay
+test: lint unit ui wasm fuzz contract autoplay e2e
 
 ## setup: install what building and testing the game needs on Debian (as root)
 setup:
 	apt-get update
 	apt-get -o DPkg::Lock::Timeout=300 install -y gcc libc6-dev pkg-config libgl1-mesa-dev \
 	  libx11-dev libxrandr-dev libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	  xvfb xauth nodejs python3 git make
+	  xvfb xauth nodejs python3 git make chromium
 
 ## lint: gofmt, go vet and staticcheck, the window's display-only tests included
 lint:
@@ -24,7 +24,11 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags display ./game/ui
+	$(GO) vet -tags browser ./e2e
+	GOOS=js GOARCH=wasm $(GO) vet ./game/ui ./cmd/bianjing
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(STATICCHECK) -tags display ./game/ui
+	$(GO) run $(STATICCHECK) -tags browser ./e2e
 
 ## unit: the Go tests that need no display
 unit:
@@ -53,6 +57,10 @@ contract:
 autoplay:
 	$(GO) run ./cmd/scenario autoplay --runs 10000 --seed 1 --strategy random
 	$(GO) run ./cmd/scenario autoplay --runs 1000 --seed 1 --strategy historical
+
+## e2e: the browser build played in headless Chromium (Debian's chromium package)
+e2e:
+	$(GO) test -tags browser -count=1 -v ./e2e
 
 ## bench: the benchmarks, with allocations
 bench:

@@ -112,6 +112,8 @@ type App struct {
 
 	outside     [2]float64 // the window's size as last laid out
 	deviceScale float64
+
+	web webBridge // the page around the game in a browser (web_js.go); nothing on the desktop
 }
 
 // measuring keeps the state of a measuring run.
@@ -313,10 +315,14 @@ func (a *App) Update() error {
 			return err
 		}
 	}
-	if !a.opts.Scripted {
-		readInput(&a.in, a.scale)
+	if a.opts.Scripted {
+		return a.step(&a.in)
 	}
-	return a.step(&a.in)
+	readInput(&a.in, a.scale)
+	a.web.before(a, &a.in)
+	err := a.step(&a.in)
+	a.web.after(a)
+	return err
 }
 
 // Step advances one tick with the given input, for tests and scripted play.

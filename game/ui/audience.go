@@ -204,9 +204,9 @@ func (au *audience) build(a *App) {
 		au.aftermath(a, ev, add)
 	}
 	if !au.pending(a) {
-		label := "Continue  ▸"
+		label := "Continue  »"
 		if next := au.nextPage(a, au.page); next < 0 && a.g.Ending() != nil {
-			label = "The end  ▸"
+			label = "The end  »"
 		}
 		y = au.cont.set(a, []string{label}, []string{"continue"}, nil, au.col.x, au.col.y+y+8*s, min(width, 260*s)) - au.col.y
 	}

@@ -53,7 +53,7 @@ func (ch *chronicleScreen) layout(a *App) {
 			add(songDate(r.Day.String())+"  ·  "+r.Event.Title, a.face("small"), red, 4*s)
 			add(r.Event.Text, a.face("body"), ink, 10*s)
 		case sim.ChoiceRecord:
-			add("▸ "+r.Choice.Text, a.face("body"), red, 6*s)
+			add("» "+r.Choice.Text, a.face("body"), red, 6*s)
 			if r.Choice.Result != "" {
 				add(r.Choice.Result, a.face("body"), ink, 6*s)
 			}

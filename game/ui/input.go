@@ -13,6 +13,7 @@ type Input struct {
 	Click   bool         // the primary button or a touch was released this tick
 	Wheel   float64      // vertical wheel movement, positive away from the player
 	Chars   []rune       // typed characters
+	Pick    string       // a menu item's id to choose as a click would (the browser's reader mirror)
 	touches []ebiten.TouchID
 }
 

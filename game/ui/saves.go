@@ -18,12 +18,14 @@ const (
 
 // savesScreen lists the autosave and the nine slots, each with its date and scene, to save
 // into or load from. A damaged slot says so and is never overwritten without keeping a copy.
+// Below the slots, the game can be exported as a text code and a code imported (savecode.go).
 type savesScreen struct {
 	mode  savesMode
 	head  *Block
 	menu  menu
 	foot  *Block
 	slots []store.Slot
+	code  codeBox
 }
 
 func (ss *savesScreen) layout(a *App) {
@@ -55,17 +57,32 @@ func (ss *savesScreen) layout(a *App) {
 		}
 		labels, ids, enabled = append(labels, line), append(ids, strconv.Itoa(sl.N)), append(enabled, ok)
 	}
+	labels = append(labels, "Export this game as a code", "Import a code")
+	ids, enabled = append(ids, exportID, importID), append(enabled, a.g != nil, true)
 	ss.menu.set(a, labels, ids, enabled, 40*s, y, min(float64(a.w)-80*s, 900*s))
 	ss.foot = footer(a, "Enter or click: "+map[savesMode]string{loadMode: "load", saveMode: "save"}[ss.mode]+" · Esc back")
+	ss.code.layout(a)
 }
 
 func (ss *savesScreen) update(a *App, in *Input) {
+	if ss.code.kind != noPanel {
+		ss.code.update(a, in)
+		return
+	}
 	if escape(in) {
 		a.close()
 		return
 	}
 	id, ok := ss.menu.update(in)
 	if !ok {
+		return
+	}
+	switch id {
+	case exportID:
+		ss.code.openExport(a)
+		return
+	case importID:
+		ss.code.openImport(a)
 		return
 	}
 	n, _ := strconv.Atoi(id)
@@ -90,4 +107,5 @@ func (ss *savesScreen) draw(a *App, dst *ebiten.Image) {
 	ss.head.Draw(dst, 40*a.scale, 40*a.scale, a.pal.Ink, nil, -1)
 	ss.menu.draw(a, dst)
 	drawFooter(a, dst, ss.foot)
+	ss.code.draw(a, dst)
 }

@@ -21,6 +21,7 @@ type Span struct {
 // Block is text shaped and wrapped once, by the Unicode line-breaking rules, into positioned
 // glyphs; drawing it, or any prefix of it for the reveal, allocates nothing.
 type Block struct {
+	source string // the text laid out
 	glyphs []placedGlyph
 	links  []linkBox
 	lines  []float64 // baseline-independent top of each line
@@ -49,7 +50,7 @@ type rule struct {
 // Layout shapes s in face, wrapped to width, with lineHeight between baselines. Blank lines
 // separate paragraphs, which get half a line more between them.
 func Layout(s string, face text.Face, width, lineHeight float64, spans []Span) *Block {
-	b := &Block{}
+	b := &Block{source: s}
 	y := 0.0
 	m := face.Metrics()
 	ascent := (lineHeight - (m.HAscent + m.HDescent)) / 2

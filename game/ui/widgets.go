@@ -7,6 +7,7 @@ import (
 // item is a line of a menu or a choice of counsel: laid-out text in a box.
 type item struct {
 	id      string
+	label   string // the text laid out, for the screen-reader mirror
 	text    *Block
 	box     box
 	enabled bool
@@ -31,7 +32,7 @@ func (m *menu) set(a *App, labels []string, ids []string, enabled []bool, x, y, 
 	pad := 8 * s
 	for i, l := range labels {
 		b := Layout(l, a.fonts.Body, width-2*pad, a.fonts.BodyLine, nil)
-		it := item{id: ids[i], text: b, box: box{x, y, width, b.Height + 2*pad}, enabled: enabled == nil || enabled[i]}
+		it := item{id: ids[i], label: l, text: b, box: box{x, y, width, b.Height + 2*pad}, enabled: enabled == nil || enabled[i]}
 		m.items = append(m.items, it)
 		y += it.box.h + 6*s
 	}
@@ -51,6 +52,10 @@ func (m *menu) update(in *Input) (string, bool) {
 	for i, it := range m.items {
 		if it.box.contains(in.X, in.Y-int(m.dy)) {
 			m.hover = i
+		}
+		if in.Pick != "" && it.id == in.Pick && it.enabled {
+			m.focus = i
+			return it.id, true
 		}
 	}
 	switch {
