@@ -28,24 +28,10 @@ func (ef *exploreFlags) register(fl *flag.FlagSet) {
 // explore searches every enabled choice at every reachable decision and reports what was
 // reached; exit 1 when an event, choice or ending was not, or a game could not go on.
 func explore(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("explore", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var ef exploreFlags
-	ef.register(fl)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	c, x, status := exploreCampaign("explore", args, stderr)
+	if c == nil {
+		return status
 	}
-	if fl.NArg() > 0 || ef.budget < 1 {
-		fmt.Fprintln(stderr, "usage: scenario explore [--budget N] [--seed S]")
-		return 2
-	}
-	campaigns, err := ef.all()
-	if err != nil {
-		printLoadError(stderr, err)
-		return 1
-	}
-	c := campaigns[0]
-	x := autoplay.Explore(c, ef.seed, ef.budget)
 	nChoices := 0
 	for _, ev := range c.Events {
 		nChoices += len(ev.Choices)
@@ -95,24 +81,11 @@ func printPaths(w io.Writer, title string, m map[string]*autoplay.Path) {
 
 // graph prints the story as Graphviz DOT: what explore reached, and what it did not.
 func graph(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("graph", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	var ef exploreFlags
-	ef.register(fl)
-	if err := fl.Parse(args); err != nil {
-		return 2
+	c, x, status := exploreCampaign("graph", args, stderr)
+	if c == nil {
+		return status
 	}
-	if fl.NArg() > 0 || ef.budget < 1 {
-		fmt.Fprintln(stderr, "usage: scenario graph [--budget N] [--seed S]")
-		return 2
-	}
-	campaigns, err := ef.all()
-	if err != nil {
-		printLoadError(stderr, err)
-		return 1
-	}
-	c := campaigns[0]
-	writeDOT(stdout, c, autoplay.Explore(c, ef.seed, ef.budget))
+	writeDOT(stdout, c, x)
 	return 0
 }
 
@@ -166,4 +139,27 @@ func writeDOT(w io.Writer, c *scenario.Campaign, x *autoplay.Exploration) {
 		fmt.Fprintf(w, "  %s -> %s;\n", q(e[0]), q(e[1]))
 	}
 	fmt.Fprintln(w, "}")
+}
+
+// exploreCampaign parses the flags explore and graph share, loads the campaign and explores it.
+// On failure the campaign is nil and status is the exit status.
+func exploreCampaign(name string, args []string, stderr io.Writer) (c *scenario.Campaign, x *autoplay.Exploration, status int) {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var ef exploreFlags
+	ef.register(fl)
+	if err := fl.Parse(args); err != nil {
+		return nil, nil, 2
+	}
+	if fl.NArg() > 0 || ef.budget < 1 {
+		fmt.Fprintf(stderr, "usage: scenario %s [--budget N] [--seed S]\n", name)
+		return nil, nil, 2
+	}
+	campaigns, err := ef.all()
+	if err != nil {
+		printLoadError(stderr, err)
+		return nil, nil, 1
+	}
+	c = campaigns[0]
+	return c, autoplay.Explore(c, ef.seed, ef.budget), 0
 }

@@ -141,23 +141,7 @@ func valueAt(ledger []sim.Entry, q *scenario.Quantity) int {
 // hang prints prefix, then text wrapped at Width with its later lines indented under it.
 func (p *Printer) hang(prefix, text string) {
 	fmt.Fprint(p.w, prefix)
-	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
-	col := utf8.RuneCountInString(prefix)
-	for i, f := range strings.Fields(text) {
-		n := utf8.RuneCountInString(f)
-		switch {
-		case i == 0:
-		case col+1+n > Width:
-			fmt.Fprint(p.w, "\n"+indent)
-			col = len(indent)
-		default:
-			fmt.Fprint(p.w, " ")
-			col++
-		}
-		fmt.Fprint(p.w, f)
-		col += n
-	}
-	fmt.Fprintln(p.w)
+	p.wrap(text, utf8.RuneCountInString(prefix), strings.Repeat(" ", utf8.RuneCountInString(prefix)))
 }
 
 // Para prints text wrapped at Width, keeping its paragraph breaks; continuation lines of a
@@ -167,24 +151,28 @@ func (p *Printer) Para(text, indent string) {
 		if i > 0 {
 			fmt.Fprintln(p.w)
 		}
-		fields := strings.Fields(par)
-		col := 0
-		for i, f := range fields {
-			n := utf8.RuneCountInString(f)
-			switch {
-			case i == 0:
-			case col+1+n > Width:
-				fmt.Fprint(p.w, "\n"+indent)
-				col = utf8.RuneCountInString(indent)
-			default:
-				fmt.Fprint(p.w, " ")
-				col++
-			}
-			fmt.Fprint(p.w, f)
-			col += n
-		}
-		fmt.Fprintln(p.w)
+		p.wrap(par, 0, indent)
 	}
+}
+
+// wrap prints the words of text from column col, breaking lines at Width and starting each
+// new line with indent, and ends the last line.
+func (p *Printer) wrap(text string, col int, indent string) {
+	for i, f := range strings.Fields(text) {
+		n := utf8.RuneCountInString(f)
+		switch {
+		case i == 0:
+		case col+1+n > Width:
+			fmt.Fprint(p.w, "\n"+indent)
+			col = utf8.RuneCountInString(indent)
+		default:
+			fmt.Fprint(p.w, " ")
+			col++
+		}
+		fmt.Fprint(p.w, f)
+		col += n
+	}
+	fmt.Fprintln(p.w)
 }
 
 func (p *Printer) history(ev *scenario.Event) {
