@@ -20,6 +20,7 @@ type builder struct {
 	c          *Campaign
 	cp         *compiler
 	codexNames map[string]*CodexEntry
+	armyNodes  []armyNode
 }
 
 func build(r *report, sections map[string][]section, folder string) *Campaign {
@@ -41,7 +42,11 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	for _, s := range sections["places"] {
 		b.each(s, "place", b.place)
 	}
+	for _, s := range sections["armies"] {
+		b.each(s, "army", b.declareArmy)
+	}
 	b.cp = newCompiler(b.c, r)
+	b.compileArmies()
 	for _, s := range sections["events"] {
 		b.each(s, "event", b.event)
 	}

@@ -22,6 +22,7 @@ type Campaign struct {
 	Flags      []*Flag
 	People     []*Person
 	Places     []*Place
+	Armies     []*Army
 	Events     []*Event // ordered by the first day each may fire, then as written
 	Endings    []*Ending
 	Codex      []*CodexEntry
@@ -43,6 +44,7 @@ const (
 	FlagName
 	PersonName
 	PlaceName
+	ArmyName
 )
 
 // Name is a declared name of the world: its kind and its index in the campaign's list of that kind.
@@ -98,7 +100,7 @@ type Flag struct {
 }
 
 // Statuses a person can have.
-var Statuses = []string{"in_office", "retired", "dismissed", "fled", "captive", "dead", "defected"}
+var Statuses = []string{"in_office", "retired", "dismissed", "exiled", "fled", "captive", "dead", "defected", "abdicated", "heir"}
 
 // Holders a place can have.
 var Holders = []string{"song", "jin", "liao", "contested"}

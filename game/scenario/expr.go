@@ -47,6 +47,13 @@ func SampleEnv(c *Campaign) map[string]any {
 	for _, p := range c.Places {
 		env[p.ID] = p.Holder
 	}
+	for _, a := range c.Armies {
+		at := ""
+		if a.Start != nil {
+			at = a.Start.ID
+		}
+		env[a.ID] = ArmyView{At: at, State: ArmyWaiting}
+	}
 	return env
 }
 
@@ -130,6 +137,9 @@ func (v *valueChecker) Visit(node *ast.Node) {
 	if !ok || (bin.Operator != "==" && bin.Operator != "!=") {
 		return
 	}
+	if v.armyMember(bin.Left, bin.Right) || v.armyMember(bin.Right, bin.Left) {
+		return
+	}
 	id, s := asIdentString(bin.Left, bin.Right)
 	if id == nil {
 		id, s = asIdentString(bin.Right, bin.Left)
@@ -147,6 +157,35 @@ func (v *valueChecker) Visit(node *ast.Node) {
 	case name.Kind == PlaceName && !contains(Holders, s.Value):
 		*v.bad = append(*v.bad, badValue{s.Location().From, fmt.Sprintf("%q is not a holder (%s)", s.Value, strings.Join(Holders, ", "))})
 	}
+}
+
+// armyMember checks army.state and army.at compared with a string; it reports whether a is such
+// a member.
+func (v *valueChecker) armyMember(a, b ast.Node) bool {
+	mem, ok := a.(*ast.MemberNode)
+	if !ok {
+		return false
+	}
+	id, ok1 := mem.Node.(*ast.IdentifierNode)
+	prop, ok2 := mem.Property.(*ast.StringNode)
+	s, ok3 := b.(*ast.StringNode)
+	if !ok1 || !ok2 || !ok3 {
+		return false
+	}
+	if name, ok := v.c.names[id.Value]; !ok || name.Kind != ArmyName {
+		return false
+	}
+	switch prop.Value {
+	case "state":
+		if !contains(ArmyStates, s.Value) {
+			*v.bad = append(*v.bad, badValue{s.Location().From, fmt.Sprintf("%q is not an army state (%s)", s.Value, strings.Join(ArmyStates, ", "))})
+		}
+	case "at":
+		if name, ok := v.c.names[s.Value]; !ok || name.Kind != PlaceName {
+			*v.bad = append(*v.bad, badValue{s.Location().From, fmt.Sprintf("%q is not a declared place", s.Value)})
+		}
+	}
+	return true
 }
 
 func asIdentString(a, b ast.Node) (*ast.IdentifierNode, *ast.StringNode) {
@@ -215,6 +254,9 @@ func (cp *compiler) effect(w *walker, pos Pos, src, what string) (Effect, bool) 
 		}
 		e.Value = cp.compileText(w, valuePos, m[4], what+" effect on "+e.Target, expr.AsBool())
 		return e, e.Value != nil
+	case ArmyName:
+		w.r.add(pos, "%s: %s is an army, and armies move on their own: change what they read instead (a place's holder, a quantity, a flag)", what, e.Target)
+		return e, false
 	default:
 		allowed, noun := Statuses, "status"
 		if name.Kind == PlaceName {

@@ -28,7 +28,7 @@ type section struct {
 	node *yaml.Node
 }
 
-var topKeys = []string{"campaign", "quantities", "flags", "people", "places", "events", "endings", "codex", "map"}
+var topKeys = []string{"campaign", "quantities", "flags", "people", "places", "armies", "events", "endings", "codex", "map"}
 
 // Load reads the campaign in folder dir of fsys: every .yaml and .yml file directly in it.
 // Positions in problems name files as dir/NAME. The error, when not nil, is Problems

@@ -130,6 +130,26 @@ func TestProblems(t *testing.T) {
 		{"no campaign", map[string]string{"c/campaign.yaml": "quantities: []\n"}, []string{"c:1:1: no file declares the campaign"}},
 		{"start outside bounds", map[string]string{"c/more.yaml": "quantities:\n  - {id: gold, label: Gold, min: 0, max: 10, start: 11}\n"}, []string{"c/more.yaml:2:5: quantity gold: start 11 is outside 0..10"}},
 		{"window outside campaign", ev("    window: [Jingkang 1/3/1, Jingkang 1/3/5]\n"), []string{"c/events.yaml:2:5: event one: its window"}},
+		{"army to nowhere", map[string]string{"c/army.yaml": "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: kaifeng, li: 100}]}\n"}, []string{`c/army.yaml:2:83: army east stop: to "kaifeng" is not a declared place`}},
+		{"army without speed", map[string]string{"c/army.yaml": "armies:\n  - {id: east, name: East, march: warned, start: yanshan, route: [{to: yanshan, li: 100}]}\n"}, []string{"c/army.yaml:2:5: army east: speed"}},
+		{"army without march", map[string]string{"c/army.yaml": "armies:\n  - {id: east, name: East, speed: 50, start: yanshan, route: [{to: yanshan, li: 100}]}\n"}, []string{"c/army.yaml:2:5: army east: march"}},
+		{"army state misspelt", map[string]string{
+			"c/army.yaml":   "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100}]}\n",
+			"c/events.yaml": strings.Replace(base["c/events.yaml"], "enable: trust > 60", "enable: east.state == \"marchng\"", 1)},
+			[]string{`c/events.yaml:13:31: choice b enable: "marchng" is not an army state`}},
+		{"army place misspelt", map[string]string{
+			"c/army.yaml":   "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100}]}\n",
+			"c/events.yaml": strings.Replace(base["c/events.yaml"], "enable: trust > 60", "enable: east.at == \"yanshen\"", 1)},
+			[]string{`c/events.yaml:13:28: choice b enable: "yanshen" is not a declared place`}},
+		{"army field misspelt", map[string]string{
+			"c/army.yaml":   "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100}]}\n",
+			"c/events.yaml": strings.Replace(base["c/events.yaml"], "enable: trust > 60", "enable: east.dayz > 3", 1)},
+			[]string{`c/events.yaml:13:`}},
+		{"effect on an army", map[string]string{
+			"c/army.yaml":   "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100}]}\n",
+			"c/events.yaml": strings.Replace(base["c/events.yaml"], "warned = true,", "east = 3,", 1)},
+			[]string{"c/events.yaml:10:31: choice a: east is an army"}},
+		{"holds on a pass", map[string]string{"c/army.yaml": "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100, pass: true, holds: 3}]}\n"}, []string{"c/army.yaml:2:"}},
 		{"alias bomb", map[string]string{"c/x.yaml": aliasBomb()}, []string{"c/x.yaml:"}},
 		{"second document", map[string]string{"c/x.yaml": "flags: []\n---\nflags: []\n"}, []string{"c/x.yaml:2:1: a second YAML document"}},
 	}

@@ -42,6 +42,11 @@ type Game struct {
 	ledger    []Entry
 	chronicle []Record
 
+	armies []army
+	due    []int        // scratch for dueEvents
+	warDay calendar.Day // the last day the war has been played
+	gen    int          // counts changes to the world, so that unchanged conditions are not re-read
+
 	machine vm.VM
 }
 
@@ -64,6 +69,7 @@ const (
 	EventRecord  RecordKind = iota + 1 // an event fired
 	ChoiceRecord                       // the player chose
 	EndingRecord                       // the game ended
+	WarRecord                          // an army moved, besieged or took a place
 )
 
 // Record is one line of the chronicle: everything said and chosen, in order.
@@ -75,6 +81,9 @@ type Record struct {
 	Choice  *scenario.Choice
 	Outcome *scenario.Outcome
 	Ending  *scenario.Ending
+	Army    *scenario.Army  // war records: the army
+	Place   *scenario.Place // war records: the place, if any
+	War     WarAction       // war records: what the army did
 	// Ledger[From:To] are the changes this record caused.
 	LedgerFrom, LedgerTo int
 }
@@ -107,6 +116,7 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 		g.places[i] = p.Holder
 	}
 	g.fired = make([]bool, len(c.Events))
+	g.newArmies()
 	g.syncClock()
 	g.advance()
 	return g
@@ -286,10 +296,42 @@ func (g *Game) advance() {
 }
 
 // nextEvent picks, among the events due this turn, the earliest, then the highest priority,
-// then by weighted draw.
+// then by weighted draw; the war is played up to that day first, and whenever it changes the
+// world the choice is made again.
 func (g *Game) nextEvent() *scenario.Event {
 	end := g.turnStart.XunEnd()
-	var best []int
+	for {
+		best, day := g.dueEvents(end)
+		target := end
+		if best != nil {
+			target = day
+		}
+		if g.warTo(target) {
+			if g.checkEndings() {
+				return nil
+			}
+			continue
+		}
+		if best == nil {
+			return nil
+		}
+		pick := best[0]
+		if len(best) > 1 {
+			weights := make([]float64, len(best))
+			for k, i := range best {
+				weights[k] = g.weight(g.c.Events[i].Weight)
+			}
+			pick = best[g.draw(weights)]
+		}
+		g.today = day
+		g.syncClock()
+		return g.c.Events[pick]
+	}
+}
+
+// dueEvents returns the indices of the events that may fire first this turn, and their day.
+func (g *Game) dueEvents(end calendar.Day) ([]int, calendar.Day) {
+	best := g.due[:0]
 	bestDay, bestPrio := calendar.Day(0), 0
 	for i, ev := range g.c.Events {
 		if ev.From > end {
@@ -300,26 +342,17 @@ func (g *Game) nextEvent() *scenario.Event {
 		}
 		day := min(max(ev.Date, g.turnStart, g.today), end)
 		switch {
-		case best == nil || day < bestDay || (day == bestDay && ev.Priority > bestPrio):
+		case len(best) == 0 || day < bestDay || (day == bestDay && ev.Priority > bestPrio):
 			best, bestDay, bestPrio = append(best[:0], i), day, ev.Priority
 		case day == bestDay && ev.Priority == bestPrio:
 			best = append(best, i)
 		}
 	}
+	g.due = best
 	if len(best) == 0 {
-		return nil
+		return nil, 0
 	}
-	pick := best[0]
-	if len(best) > 1 {
-		weights := make([]float64, len(best))
-		for k, i := range best {
-			weights[k] = g.weight(g.c.Events[i].Weight)
-		}
-		pick = best[g.draw(weights)]
-	}
-	g.today = bestDay
-	g.syncClock()
-	return g.c.Events[pick]
+	return best, bestDay
 }
 
 func (g *Game) fire(ev *scenario.Event) {
@@ -390,6 +423,7 @@ func (g *Game) end(e *scenario.Ending) {
 
 // apply carries out effects in order, writing each change to a quantity in the ledger.
 func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
+	g.gen++
 	for _, e := range effects {
 		if g.Over() {
 			return
@@ -427,6 +461,7 @@ func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
 }
 
 func (g *Game) syncClock() {
+	g.gen++
 	g.env["turn"] = g.turn
 	g.env["days"] = int(g.today - g.c.Start)
 }

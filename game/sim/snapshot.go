@@ -14,11 +14,23 @@ type snapshot struct {
 	Turn     int         `json:"turn"`
 	Today    string      `json:"today"`
 	World    []namedItem `json:"world"`
+	WarDay   string      `json:"war_day"`
+	Armies   []armyItem  `json:"armies,omitempty"`
 	Fired    []string    `json:"fired"`
 	Pending  string      `json:"pending,omitempty"`
 	Ending   string      `json:"ending,omitempty"`
 	Log      []string    `json:"log"`
 	Ledger   []Entry     `json:"ledger"`
+}
+
+type armyItem struct {
+	ID     string  `json:"id"`
+	State  string  `json:"state"`
+	At     string  `json:"at"`
+	Stop   int     `json:"stop"`
+	Li     int     `json:"li"`
+	Days   int     `json:"days"`
+	Factor float64 `json:"factor"`
 }
 
 type namedItem struct {
@@ -45,6 +57,11 @@ func (g *Game) Snapshot() []byte {
 	}
 	for i, p := range g.c.Places {
 		s.World = append(s.World, namedItem{p.ID, g.places[i]})
+	}
+	s.WarDay = g.warDay.Short()
+	for i, a := range g.c.Armies {
+		r := g.armies[i]
+		s.Armies = append(s.Armies, armyItem{ID: a.ID, State: r.state, At: g.ArmyAt(a).At, Stop: r.stop, Li: r.li, Days: r.days, Factor: r.factor})
 	}
 	for i, ev := range g.c.Events {
 		if g.fired[i] {

@@ -41,6 +41,8 @@ func (p *Printer) Flush(g *sim.Game) {
 			p.choice(g, r)
 		case sim.EndingRecord:
 			p.ending(r)
+		case sim.WarRecord:
+			fmt.Fprintf(p.w, "\n-- %s: %s\n", r.Day.Short(), r.WarLine())
 		}
 	}
 }

@@ -1,0 +1,284 @@
+package sim
+
+import (
+	"math"
+
+	"github.com/bianjing1125/bianjing/game/calendar"
+	"github.com/bianjing1125/bianjing/game/scenario"
+)
+
+// WarAction says what an army did, in a war record.
+type WarAction string
+
+// What an army can do in a day.
+const (
+	SetsOut  WarAction = "sets out"
+	Passes   WarAction = "passes"
+	Besieges WarAction = "besieges"
+	Takes    WarAction = "takes"
+	Lifts    WarAction = "lifts the siege of"
+	Turns    WarAction = "turns for home from"
+	GoesHome WarAction = "is gone home"
+	Leaves   WarAction = "has left"
+)
+
+// army is the running state of one army of the campaign.
+type army struct {
+	state  string
+	stop   int     // index in the route of the stop it is going to or besieging
+	at     int     // index in the campaign's places of where it is or last was; -1 for none
+	li     int     // li covered on the present leg; going home, li still to go
+	days   int     // days in the present state at the present place
+	factor float64 // the chance of the present siege: its length is Holds times factor
+	seen   int     // the world's generation when a waiting army last read its march condition
+	took   []int   // the places it took, which go back to the Song when it has gone home
+}
+
+// newArmies sets every army of c waiting at its start.
+func (g *Game) newArmies() {
+	g.armies = make([]army, len(g.c.Armies))
+	for i, a := range g.c.Armies {
+		g.armies[i] = army{state: scenario.ArmyWaiting, at: g.placeIndex(a.Start)}
+		g.viewArmy(i)
+	}
+	g.warDay = g.c.Start.XunStart() - 1
+}
+
+func (g *Game) placeIndex(p *scenario.Place) int {
+	if p == nil {
+		return -1
+	}
+	return g.index(p.ID)
+}
+
+// viewArmy writes army i into the expression environment.
+func (g *Game) viewArmy(i int) {
+	r := &g.armies[i]
+	v := scenario.ArmyView{State: r.state, Days: r.days}
+	if r.at >= 0 {
+		v.At = g.c.Places[r.at].ID
+	}
+	g.env[g.c.Armies[i].ID] = v
+}
+
+// warTo plays the war day by day until it has played day d, or something in the world changed
+// on the way; it reports whether something did. The day of the scene moves to the day of the
+// change, so that no event is told before what it reports.
+func (g *Game) warTo(d calendar.Day) bool {
+	for g.warDay < d {
+		g.warDay++
+		if g.warStep(g.warDay) {
+			g.gen++
+			g.today = max(g.today, g.warDay)
+			g.syncClock()
+			return true
+		}
+	}
+	return false
+}
+
+// warStep plays one day for every army and reports whether anything changed that an event,
+// an ending or another army could read (a holder, or an army's state or place).
+func (g *Game) warStep(day calendar.Day) bool {
+	changed := false
+	for i := range g.armies {
+		if g.Over() {
+			return changed
+		}
+		if g.stepArmy(i, day) {
+			changed = true
+		}
+	}
+	return changed
+}
+
+func (g *Game) stepArmy(i int, day calendar.Day) bool {
+	a, r := g.c.Armies[i], &g.armies[i]
+	if r.state == scenario.ArmyGone {
+		return false
+	}
+	r.days++
+	defer g.viewArmy(i)
+	if r.state == scenario.ArmyWaiting {
+		r.days = 0
+		if r.seen == g.gen {
+			return false // nothing it reads has changed
+		}
+		r.seen = g.gen
+		if !g.truth(a.March, false) {
+			return false
+		}
+		g.setArmy(r, scenario.ArmyMarching, r.at)
+		g.warRecord(i, day, SetsOut, r.at)
+		return true
+	}
+	if r.state != scenario.ArmyWithdrawing && g.truth(a.Withdraw, false) {
+		g.withdraw(i, day)
+		return true
+	}
+	switch r.state {
+	case scenario.ArmyMarching:
+		stop := a.Route[r.stop]
+		r.li = min(stop.Li, stop.Li*r.days/stop.Days(a))
+		if r.days < stop.Days(a) {
+			return false
+		}
+		g.arrive(i, day)
+		return true
+	case scenario.ArmyBesieging:
+		return g.siegeDay(i, day)
+	case scenario.ArmyWithdrawing:
+		r.li -= a.Speed
+		if r.li > 0 {
+			return false
+		}
+		g.setArmy(r, scenario.ArmyGone, g.placeIndex(a.Start))
+		g.warRecord(i, day, GoesHome, -1)
+		for _, p := range r.took {
+			if g.places[p] == "jin" && !g.heldByArmy(p) {
+				g.setHolder(p, "song")
+				g.warRecord(i, day, Leaves, p)
+			}
+		}
+		return true
+	}
+	return false // camped
+}
+
+func (g *Game) setArmy(r *army, state string, at int) {
+	r.state, r.at, r.days, r.li = state, at, 0, 0
+}
+
+// arrive brings army i to the place its present leg goes to.
+func (g *Game) arrive(i int, day calendar.Day) {
+	a, r := g.c.Armies[i], &g.armies[i]
+	stop := a.Route[r.stop]
+	p := g.placeIndex(stop.Place)
+	holder := g.places[p]
+	if stop.Pass || holder == "jin" || holder == "liao" {
+		g.setArmy(r, scenario.ArmyMarching, p)
+		g.warRecord(i, day, Passes, p)
+		g.nextStop(i)
+		return
+	}
+	g.setArmy(r, scenario.ArmyBesieging, p)
+	spread := float64(stop.Spread) / 100
+	r.factor = 1 - spread + 2*spread*g.rng.Float64()
+	if g.siegeDays(stop, r) <= 0 {
+		g.take(i, day)
+		return
+	}
+	g.setHolder(p, "contested")
+	g.warRecord(i, day, Besieges, p)
+}
+
+// siegeDays is how long the present siege lasts, read from the world as it is now.
+func (g *Game) siegeDays(stop *scenario.Stop, r *army) int {
+	if stop.Holds == nil {
+		return 0
+	}
+	return int(math.Round(g.number(stop.Holds) * r.factor))
+}
+
+// siegeDay plays one day of a siege.
+func (g *Game) siegeDay(i int, day calendar.Day) bool {
+	a, r := g.c.Armies[i], &g.armies[i]
+	stop := a.Route[r.stop]
+	switch g.places[r.at] {
+	case "jin", "liao": // handed over
+		g.setArmy(r, scenario.ArmyMarching, r.at)
+		g.nextStop(i)
+		return true
+	case "song": // relieved
+		g.warRecord(i, day, Lifts, r.at)
+		g.withdraw(i, day)
+		return true
+	}
+	if r.days < g.siegeDays(stop, r) {
+		return false
+	}
+	g.take(i, day)
+	return true
+}
+
+func (g *Game) take(i int, day calendar.Day) {
+	r := &g.armies[i]
+	g.setHolder(r.at, "jin")
+	r.took = append(r.took, r.at)
+	g.warRecord(i, day, Takes, r.at)
+	g.setArmy(r, scenario.ArmyMarching, r.at)
+	g.nextStop(i)
+}
+
+// nextStop sets army i on its next leg, or camps it at the end of its route.
+func (g *Game) nextStop(i int) {
+	r := &g.armies[i]
+	r.stop++
+	if r.stop >= len(g.c.Armies[i].Route) {
+		r.stop = len(g.c.Armies[i].Route) - 1
+		r.state = scenario.ArmyCamped
+	}
+}
+
+// withdraw turns army i for home, lifting any siege.
+func (g *Game) withdraw(i int, day calendar.Day) {
+	a, r := g.c.Armies[i], &g.armies[i]
+	if r.state == scenario.ArmyBesieging && g.places[r.at] == "contested" {
+		g.setHolder(r.at, "song")
+	}
+	home := r.li
+	last := r.stop
+	if r.state != scenario.ArmyMarching {
+		home, last = 0, r.stop+1
+	}
+	for _, s := range a.Route[:min(last, len(a.Route))] {
+		home += s.Li
+	}
+	g.warRecord(i, day, Turns, r.at)
+	g.setArmy(r, scenario.ArmyWithdrawing, r.at)
+	r.li = home
+}
+
+// heldByArmy reports whether an army that has not gone home is at place p.
+func (g *Game) heldByArmy(p int) bool {
+	for _, r := range g.armies {
+		if r.at == p && r.state != scenario.ArmyGone && r.state != scenario.ArmyWaiting {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Game) setHolder(p int, holder string) {
+	g.places[p] = holder
+	g.env[g.c.Places[p].ID] = holder
+}
+
+func (g *Game) warRecord(i int, day calendar.Day, what WarAction, place int) {
+	rec := Record{Kind: WarRecord, Turn: g.turn, Day: day, Army: g.c.Armies[i], War: what, LedgerFrom: len(g.ledger), LedgerTo: len(g.ledger)}
+	if place >= 0 {
+		rec.Place = g.c.Places[place]
+	}
+	g.chronicle = append(g.chronicle, rec)
+}
+
+// ArmyAt returns what army a is doing now and where.
+func (g *Game) ArmyAt(a *scenario.Army) scenario.ArmyView {
+	v, _ := g.env[a.ID].(scenario.ArmyView)
+	return v
+}
+
+// WarLine tells a war record in one sentence: "Zongwang's eastern army takes Xingzhou."
+func (r Record) WarLine() string {
+	if r.Kind != WarRecord || r.Army == nil {
+		return ""
+	}
+	line := r.Army.Name + " " + string(r.War)
+	if r.Place != nil {
+		if r.War == SetsOut {
+			line += " from"
+		}
+		line += " " + r.Place.Name
+	}
+	return line + "."
+}
