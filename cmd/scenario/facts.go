@@ -8,7 +8,8 @@ import (
 )
 
 // facts prints one tab-separated line per event's history note: id, Song date, Julian date,
-// tag and sources.
+// tag, sources and precision (day, or month when the record gives only the month and the
+// dates are its first day).
 func facts(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("facts", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -26,8 +27,12 @@ func facts(args []string, stdout, stderr io.Writer) int {
 	for _, c := range campaigns {
 		for _, ev := range c.Events {
 			h := ev.History
-			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\n", ev.ID, h.Date.Short(), h.Date.ISO(), h.Tag,
-				clean.Replace(strings.Join(h.Sources, "; ")))
+			precision := "day"
+			if h.Month {
+				precision = "month" // the date is the month's first day
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", ev.ID, h.Date.Short(), h.Date.ISO(), h.Tag,
+				clean.Replace(strings.Join(h.Sources, "; ")), precision)
 		}
 	}
 	return 0

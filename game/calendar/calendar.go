@@ -302,6 +302,25 @@ func (d Day) xun() (start, end Day) {
 	}
 }
 
+// MonthEnd returns the last day of the Song month containing d. Outside the table it returns d.
+func (d Day) MonthEnd() Day {
+	m, ok := d.month()
+	if !ok {
+		return d
+	}
+	return m.first + Day(m.days) - 1
+}
+
+// ParseMonth reads a Song month written era year/month, e.g. "Jingkang 1/5" or
+// "Jingkang 1/leap 11", and returns its first day.
+func ParseMonth(s string) (Day, error) {
+	d, err := parse(strings.TrimSpace(s) + "/1")
+	if err != nil {
+		return 0, fmt.Errorf("calendar: parsing %q: %v", s, err)
+	}
+	return d, nil
+}
+
 // XunStart returns the first day of the xun (days 1–10, 11–20 or 21 to the
 // end of the lunar month) containing d. Outside the table it returns d.
 func (d Day) XunStart() Day { s, _ := d.xun(); return s }

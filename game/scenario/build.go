@@ -238,7 +238,7 @@ func (b *builder) place(w *walker, n *yaml.Node) {
 }
 
 func (b *builder) event(w *walker, n *yaml.Node) {
-	m := w.fields(n, "event", "id", "date", "window", "when", "priority", "weight", "place", "title", "text", "effects", "choices", "history")
+	m := w.fields(n, "event", "id", "date", "window", "when", "group", "priority", "weight", "place", "title", "text", "variants", "effects", "choices", "history")
 	if m == nil {
 		return
 	}
@@ -251,7 +251,12 @@ func (b *builder) event(w *walker, n *yaml.Node) {
 			b.c.events[ev.ID] = ev
 		}
 	}
-	ev.Date, _ = b.date(w, m, "date", what, n)
+	if m["date"] == nil && m["window"] == nil {
+		w.r.add(w.pos(n), "%s: needs a date (the day the scene is set) or a window (for a floating event, the days it may fire)", what)
+	}
+	if m["date"] != nil {
+		ev.Date, _ = b.date(w, m, "date", what, n)
+	}
 	ev.From, ev.To = ev.Date.XunStart(), ev.Date.XunEnd()
 	if wn, ok := m["window"]; ok {
 		items := w.list(wn, what+" window")
@@ -267,15 +272,34 @@ func (b *builder) event(w *walker, n *yaml.Node) {
 				if to < from {
 					w.r.add(w.pos(wn), "%s: window ends before it starts", what)
 				}
+				if m["date"] == nil {
+					ev.Date, ev.Floating = from, true
+				}
 			}
 		}
 	}
 	ev.When = b.cp.condition(w, m["when"], what+" when")
+	ev.Group = w.optText(m, "group", what)
+	if ev.Group != "" && !idPattern.MatchString(ev.Group) {
+		w.r.add(w.pos(m["group"]), "%s: group %q: use lower-case letters, digits and _", what, ev.Group)
+	}
 	ev.Priority = w.integer(m, "priority", what, 0)
 	ev.Weight = b.cp.amount(w, m["weight"], what+" weight")
 	ev.Place = w.optText(m, "place", what)
 	ev.Title = w.text(m, "title", what, n)
 	ev.Text = w.text(m, "text", what, n)
+	for _, vn := range w.list(orEmpty(m["variants"]), what+" variants") {
+		vm := w.fields(vn, what+" variant", "when", "title", "text")
+		if vm == nil {
+			continue
+		}
+		v := &Variant{Pos: w.pos(vn), Title: w.optText(vm, "title", what+" variant"), Text: w.text(vm, "text", what+" variant", vn)}
+		if vm["when"] == nil {
+			w.r.add(w.pos(vn), "%s: a variant needs a when: condition (the event's own text is told otherwise)", what)
+		}
+		v.When = b.cp.condition(w, vm["when"], what+" variant when")
+		ev.Variants = append(ev.Variants, v)
+	}
 	ev.Effects = b.cp.effects(w, m["effects"], what)
 	for _, cn := range w.list(orEmpty(m["choices"]), what+" choices") {
 		b.choice(w, cn, ev)
@@ -358,7 +382,17 @@ func (b *builder) history(w *walker, n, parent *yaml.Node, ev *Event) {
 	if m == nil {
 		return
 	}
-	ev.History.Date, _ = b.date(w, m, "date", what, n)
+	if s := w.text(m, "date", what, n); s != "" {
+		if strings.Count(s, "/") == 1 {
+			d, err := calendar.ParseMonth(s)
+			if err != nil {
+				w.r.add(w.pos(m["date"]), "%s date: %v (write Era Y/M/D, or Era Y/M when the record gives only the month)", what, err)
+			}
+			ev.History.Date, ev.History.Month = d, true
+		} else {
+			ev.History.Date, _ = b.parseDate(w, m["date"], s, what+" date")
+		}
+	}
 	ev.History.Tag = w.text(m, "tag", what, n)
 	if ev.History.Tag != "" && !contains(Tags, ev.History.Tag) {
 		w.r.add(w.pos(m["tag"]), "%s: tag %q is not one of %s", what, ev.History.Tag, strings.Join(Tags, ", "))
@@ -438,6 +472,35 @@ func (b *builder) finish(sections map[string][]section) {
 		}
 	}
 	sort.SliceStable(c.Events, func(i, j int) bool { return c.Events[i].From < c.Events[j].From })
+	groups := map[string]int{}
+	for _, ev := range c.Events {
+		ev.GroupIndex = -1
+		if ev.Group == "" {
+			continue
+		}
+		i, ok := groups[ev.Group]
+		if !ok {
+			i = len(c.Groups)
+			groups[ev.Group] = i
+			c.Groups = append(c.Groups, ev.Group)
+		}
+		ev.GroupIndex = i
+	}
+	for _, g := range c.Groups {
+		n := 0
+		for _, ev := range c.Events {
+			if ev.Group == g {
+				n++
+			}
+		}
+		if n == 1 {
+			for _, ev := range c.Events {
+				if ev.Group == g {
+					b.r.add(ev.Pos, "event %s: it is alone in group %s; a group keeps all but one of its events from firing", ev.ID, g)
+				}
+			}
+		}
+	}
 }
 
 // orEmpty stands in for an absent optional list.

@@ -23,6 +23,7 @@ type Campaign struct {
 	People     []*Person
 	Places     []*Place
 	Armies     []*Army
+	Groups     []string // the event groups, in order of first use
 	Events     []*Event // ordered by the first day each may fire, then as written
 	Endings    []*Ending
 	Codex      []*CodexEntry
@@ -163,19 +164,32 @@ type Effect struct {
 
 // Event is a storylet: a dated scene that fires when its window and condition allow.
 type Event struct {
-	ID       string
-	Pos      Pos
-	Date     calendar.Day // the day the scene is set
-	From, To calendar.Day // the window in which it may fire
-	When     *Expr        // nil: always
-	Priority int
-	Weight   *Expr // nil: 1
-	Place    string
-	Title    string
-	Text     string
-	Effects  []Effect
-	Choices  []*Choice // none: a report, read and passed
-	History  History
+	ID         string
+	Pos        Pos
+	Date       calendar.Day // the day the scene is set; a floating event's first possible day
+	Floating   bool         // no date of its own: it may fire on any day of its window
+	Group      string       // of the events sharing a group, at most one fires
+	GroupIndex int          // index of Group in the campaign's Groups; -1 for none
+	Variants   []*Variant   // texts told instead of Text when their condition holds
+	From, To   calendar.Day // the window in which it may fire
+	When       *Expr        // nil: always
+	Priority   int
+	Weight     *Expr // nil: 1
+	Place      string
+	Title      string
+	Text       string
+	Effects    []Effect
+	Choices    []*Choice // none: a report, read and passed
+	History    History
+}
+
+// Variant is another telling of an event, for a world in which its condition holds: the first
+// variant whose condition holds when the event fires is told instead of the event's own text.
+type Variant struct {
+	Pos   Pos
+	When  *Expr
+	Title string // "" keeps the event's title
+	Text  string
 }
 
 // Choice is one course the player may counsel at an event.
@@ -207,9 +221,28 @@ type Outcome struct {
 // History is the note that sets an event beside the record.
 type History struct {
 	Date     calendar.Day
+	Month    bool   // the record gives only the month: Date is its first day
 	Tag      string // attested, disputed or invented
 	Happened string
 	Sources  []string
+}
+
+// When returns the note's date with its Julian date: "Xuanhe 7/12/1, 1125-12-27", or for a
+// month "Jingkang 1/5, 1126-05-24 to 1126-06-21".
+func (h History) When() string {
+	if !h.Month {
+		return h.SongDate() + ", " + h.Date.ISO()
+	}
+	return h.SongDate() + ", " + h.Date.ISO() + " to " + h.Date.MonthEnd().ISO()
+}
+
+// SongDate returns the note's Song date, "Xuanhe 7/12/1", or for a month "Jingkang 1/5".
+func (h History) SongDate() string {
+	short := h.Date.Short()
+	if h.Month {
+		return short[:len(short)-2]
+	}
+	return short
 }
 
 // Tags a history note may carry.

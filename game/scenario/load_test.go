@@ -150,6 +150,10 @@ func TestProblems(t *testing.T) {
 			"c/events.yaml": strings.Replace(base["c/events.yaml"], "warned = true,", "east = 3,", 1)},
 			[]string{"c/events.yaml:10:31: choice a: east is an army"}},
 		{"holds on a pass", map[string]string{"c/army.yaml": "armies:\n  - {id: east, name: East, speed: 50, march: warned, start: yanshan, route: [{to: yanshan, li: 100, pass: true, holds: 3}]}\n"}, []string{"c/army.yaml:2:"}},
+		{"alone in a group", ev("    group: protest\n"), []string{"c/events.yaml:2:5: event one: it is alone in group protest"}},
+		{"variant without when", ev("    variants: [{text: Other.}]\n"), []string{"c/events.yaml:6:16: event one: a variant needs a when"}},
+		{"neither date nor window", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "    date: Xuanhe 7/12/1\n    title", "    title", 1)}, []string{"c/events.yaml:2:5: event one: needs a date"}},
+		{"bad history month", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "      date: Xuanhe 7/12/1", "      date: Xuanhe 7/13", 1)}, []string{"c/events.yaml:16:13: event one history date: calendar: parsing \"Xuanhe 7/13\""}},
 		{"alias bomb", map[string]string{"c/x.yaml": aliasBomb()}, []string{"c/x.yaml:"}},
 		{"second document", map[string]string{"c/x.yaml": "flags: []\n---\nflags: []\n"}, []string{"c/x.yaml:2:1: a second YAML document"}},
 	}

@@ -34,6 +34,7 @@ type Game struct {
 	env        map[string]any
 
 	fired   []bool // by index in c.Events
+	groups  []bool // by index in c.Groups: an event of the group has fired
 	pending *scenario.Event
 	ending  *scenario.Ending
 	err     error
@@ -78,6 +79,8 @@ type Record struct {
 	Turn    int
 	Day     calendar.Day
 	Event   *scenario.Event
+	Title   string // event records: the title and text told, the event's own or a variant's
+	Text    string
 	Choice  *scenario.Choice
 	Outcome *scenario.Outcome
 	Ending  *scenario.Ending
@@ -116,6 +119,7 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 		g.places[i] = p.Holder
 	}
 	g.fired = make([]bool, len(c.Events))
+	g.groups = make([]bool, len(c.Groups))
 	g.newArmies()
 	g.syncClock()
 	g.advance()
@@ -337,7 +341,7 @@ func (g *Game) dueEvents(end calendar.Day) ([]int, calendar.Day) {
 		if ev.From > end {
 			break // events are ordered by From
 		}
-		if g.fired[i] || ev.To < g.turnStart || !g.truth(ev.When, true) {
+		if g.fired[i] || ev.To < g.turnStart || (ev.GroupIndex >= 0 && g.groups[ev.GroupIndex]) || !g.truth(ev.When, true) {
 			continue
 		}
 		day := min(max(ev.Date, g.turnStart, g.today), end)
@@ -361,8 +365,20 @@ func (g *Game) fire(ev *scenario.Event) {
 			g.fired[i] = true
 		}
 	}
-	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, LedgerFrom: len(g.ledger)}
-	g.apply(ev.Effects, ev.ID, "", ev.Title)
+	if ev.GroupIndex >= 0 {
+		g.groups[ev.GroupIndex] = true
+	}
+	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, Title: ev.Title, Text: ev.Text, LedgerFrom: len(g.ledger)}
+	for _, v := range ev.Variants {
+		if g.truth(v.When, false) {
+			rec.Text = v.Text
+			if v.Title != "" {
+				rec.Title = v.Title
+			}
+			break
+		}
+	}
+	g.apply(ev.Effects, ev.ID, "", rec.Title)
 	rec.LedgerTo = len(g.ledger)
 	g.chronicle = append(g.chronicle, rec)
 }

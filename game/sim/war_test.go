@@ -59,7 +59,7 @@ func TestWar(t *testing.T) {
 		{"relieved, the army goes home", []string{"they_come", "relieve"}, []string{
 			"Xuanhe 7/12/8 The raiding band lifts the siege of Fort.",
 			"Xuanhe 7/12/8 The raiding band turns for home from Fort.",
-			"Xuanhe 7/12/13 The raiding band is gone home.", // 250 li back at 50 a day
+			"Xuanhe 7/12/13 The raiding band is gone home.",     // 250 li back at 50 a day
 			"Xuanhe 7/12/13 The raiding band has left Village.", // what it took goes back to the Song
 		}, "song", "raiders_gone"},
 		{"peace lifts the siege", []string{"they_come", "make_peace"}, []string{

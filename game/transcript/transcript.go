@@ -56,8 +56,8 @@ func (p *Printer) event(g *sim.Game, r sim.Record) {
 	if ev.Place != "" {
 		fmt.Fprintf(p.w, "%s\n", ev.Place)
 	}
-	fmt.Fprintf(p.w, "%s\n\n", strings.ToUpper(ev.Title))
-	p.Para(ev.Text, "")
+	fmt.Fprintf(p.w, "%s\n\n", strings.ToUpper(r.Title))
+	p.Para(r.Text, "")
 	p.changes(g, r, false)
 	if len(ev.Choices) == 0 {
 		p.history(ev)
@@ -180,7 +180,7 @@ func (p *Printer) wrap(text string, col int, indent string) {
 func (p *Printer) history(ev *scenario.Event) {
 	h := ev.History
 	fmt.Fprintln(p.w)
-	p.Para(fmt.Sprintf("History (%s, %s; %s): %s Sources: %s.", h.Date.Short(), h.Date.ISO(), h.Tag,
+	p.Para(fmt.Sprintf("History (%s; %s): %s Sources: %s.", h.When(), h.Tag,
 		strings.TrimSpace(h.Happened), strings.Join(h.Sources, "; ")), "  ")
 }
 

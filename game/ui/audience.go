@@ -60,7 +60,7 @@ func (au *audience) jumpToEnd(a *App) {
 	for i, r := range chron {
 		if r.Kind == sim.EventRecord {
 			au.page = i
-			read.WriteString(r.Event.Text)
+			read.WriteString(r.Text)
 			read.WriteString("\n")
 		}
 	}
@@ -164,11 +164,11 @@ func (au *audience) build(a *App) {
 	if ev.Event.Place != "" {
 		add(ev.Event.Place, small, faded, 2*s, nil)
 	}
-	add(ev.Event.Title, title, ink, 10*s, nil)
-	au.spans = au.linkSpans(a, ev.Event.Text)
+	add(ev.Title, title, ink, 10*s, nil)
+	au.spans = au.linkSpans(a, ev.Text)
 	au.bodyAt = y
-	au.body = add(ev.Event.Text, body, ink, 18*s, au.spans)
-	a.unlockCodex(ev.Event.Text)
+	au.body = add(ev.Text, body, ink, 18*s, au.spans)
+	a.unlockCodex(ev.Text)
 
 	switch {
 	case au.pending(a):
@@ -231,9 +231,17 @@ func (au *audience) aftermath(a *App, r sim.Record, add func(string, *fontFace, 
 		add(fmt.Sprintf("%s  %d → %d   (%+d: %s)", q.Label, e.From, e.To, e.To-e.From, strings.TrimSuffix(e.Why, ".")), small, c, 2*s, nil)
 	}
 	h := r.Event.History
-	add(fmt.Sprintf("The record · %s · %s · %s", h.Date.Short(), julian(h.Date.String()), h.Tag), small, func(p Palette) color.RGBA { return p.Cinnabar }, 4*s, nil)
+	add(fmt.Sprintf("The record · %s · %s · %s", h.SongDate(), recordJulian(h), h.Tag), small, func(p Palette) color.RGBA { return p.Cinnabar }, 4*s, nil)
 	add(h.Happened, small, func(p Palette) color.RGBA { return p.Ink }, 4*s, nil)
 	add("Sources: "+strings.Join(h.Sources, "; "), small, func(p Palette) color.RGBA { return p.Faded }, 10*s, nil)
+}
+
+// recordJulian is the Julian date of a history note: the day, or the month's first and last days.
+func recordJulian(h scenario.History) string {
+	if h.Month {
+		return julian(h.Date.String()) + " to " + julian(h.Date.MonthEnd().String())
+	}
+	return julian(h.Date.String())
 }
 
 func (au *audience) revealAll() {

@@ -50,8 +50,8 @@ func (ch *chronicleScreen) layout(a *App) {
 		}
 		switch r.Kind {
 		case sim.EventRecord:
-			add(songDate(r.Day.String())+"  ·  "+r.Event.Title, a.face("small"), red, 4*s)
-			add(r.Event.Text, a.face("body"), ink, 10*s)
+			add(songDate(r.Day.String())+"  ·  "+r.Title, a.face("small"), red, 4*s)
+			add(r.Text, a.face("body"), ink, 10*s)
 		case sim.ChoiceRecord:
 			add("» "+r.Choice.Text, a.face("body"), red, 6*s)
 			if r.Choice.Result != "" {

@@ -69,8 +69,8 @@ func (a *App) appendReader(out []ReaderLine) []ReaderLine {
 		if ev.Event.Place != "" {
 			para(ev.Event.Place)
 		}
-		head(ev.Event.Title)
-		para(ev.Event.Text)
+		head(ev.Title)
+		para(ev.Text)
 		switch {
 		case s.pending(a):
 			for i, o := range a.g.Options() {
@@ -172,7 +172,7 @@ func (a *App) readerAftermath(r sim.Record, para func(string)) {
 		para(fmt.Sprintf("%s %d → %d (%+d: %s)", q.Label, e.From, e.To, e.To-e.From, strings.TrimSuffix(e.Why, ".")))
 	}
 	h := r.Event.History
-	para(fmt.Sprintf("The record · %s · %s · %s", h.Date.Short(), julian(h.Date.String()), h.Tag))
+	para(fmt.Sprintf("The record · %s · %s · %s", h.SongDate(), recordJulian(h), h.Tag))
 	para(h.Happened)
 	if len(h.Sources) > 0 {
 		para("Sources: " + strings.Join(h.Sources, "; "))
