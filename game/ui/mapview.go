@@ -11,7 +11,8 @@ import (
 
 // mapScreen is the north as an ink sketch: the Taihang range, the Yellow River's course of 1125,
 // the canals, each place with its name in both scripts in the colour of its holder, and the
-// Jin armies' routes with each army at the furthest place it holds. It is drawn from the
+// Jin armies' routes with each army where it is and what it is doing (an army that has not set
+// out is only a faint line). It is drawn from the
 // campaign's map data and the game's state once when opened, not every frame.
 type mapScreen struct {
 	img  *ebiten.Image
@@ -30,7 +31,7 @@ func (ms *mapScreen) layout(a *App) {
 	s := a.scale
 	var top float64
 	ms.head, top = heading(a, "The north  ·  河北河東")
-	ms.foot = footer(a, "Jade: held by the Song · iron: taken by the Jin · arrows: the Jin armies' routes · Esc back")
+	ms.foot = footer(a, "Jade: held by the Song · cinnabar: besieged · iron: taken by the Jin · lines: the Jin armies' routes · Esc back")
 	availW, availH := float64(a.w)-80*s, float64(a.h)-top-ms.foot.Height-40*s
 	// Keep the degrees square at the map's middle latitude.
 	aspect := (mapEast - mapWest) * math.Cos((mapNorth+mapSouth)/2*math.Pi/180) / (mapNorth - mapSouth)
@@ -87,6 +88,14 @@ func (ms *mapScreen) render(a *App) {
 	for _, f := range a.c.Map {
 		if f.Kind == "route" {
 			ms.route(a, img, f, s)
+		}
+	}
+	legendY := 10 * float64(s)
+	for _, army := range a.c.Armies {
+		if line := ms.army(a, img, army, s); line != "" {
+			label := Layout(line, a.fonts.Small, ms.at.w/2, a.fonts.SmallLine, nil)
+			label.Draw(img, 12*float64(s), legendY, a.pal.Iron, nil, -1)
+			legendY += label.Height + 2*float64(s)
 		}
 	}
 	for _, p := range a.c.Places {
@@ -175,6 +184,59 @@ func (ms *mapScreen) route(a *App, img *ebiten.Image, f *scenario.Feature, s flo
 	vector.StrokeCircle(img, x, y, 10*s, 2.5*s, a.pal.Iron, true)
 	label := Layout(f.Label, a.fonts.Small, 240*float64(s), a.fonts.SmallLine, nil)
 	label.Draw(img, float64(x)-label.Width-12*float64(s), float64(y)+10*float64(s), c, nil, -1)
+}
+
+// army draws a Jin army's route from its start through its stops, solid as far as it has come,
+// with the army marked where it is, and returns a line for the legend saying what it is doing.
+// An army that has not set out is a faint line, and has no line in the legend.
+func (ms *mapScreen) army(a *App, img *ebiten.Image, army *scenario.Army, s float32) string {
+	if a.g == nil {
+		return ""
+	}
+	v := a.g.ArmyAt(army)
+	places := []*scenario.Place{army.Start}
+	for _, st := range army.Route {
+		places = append(places, st.Place)
+	}
+	reached := 0
+	for i, p := range places {
+		if p != nil && p.ID == v.At {
+			reached = i
+		}
+	}
+	c := a.pal.Iron
+	if v.State == scenario.ArmyGone || v.State == scenario.ArmyWaiting {
+		c = a.pal.Faded
+	}
+	prev := -1
+	for i, p := range places {
+		if p == nil || !p.Located {
+			continue
+		}
+		if prev >= 0 {
+			x0, y0 := ms.project(places[prev].At)
+			x1, y1 := ms.project(p.At)
+			width := 1.2 * s
+			if i <= reached {
+				width = 3.5 * s
+			}
+			var path vector.Path
+			path.MoveTo(x0, y0)
+			path.LineTo(x1, y1)
+			strokePath(img, &path, width, c)
+			if i == reached+1 {
+				ms.arrow(img, x0, y0, x1, y1, c, s)
+			}
+		}
+		prev = i
+	}
+	at := places[reached]
+	if at == nil || !at.Located || v.State == scenario.ArmyWaiting {
+		return ""
+	}
+	x, y := ms.project(at.At)
+	vector.StrokeCircle(img, x, y, 10*s, 2.5*s, c, true)
+	return army.Name + ": " + v.State + ", " + map[bool]string{true: "at", false: "by"}[v.State != scenario.ArmyMarching] + " " + at.Name
 }
 
 func (ms *mapScreen) arrow(img *ebiten.Image, x0, y0, x1, y1 float32, c color.Color, s float32) {
