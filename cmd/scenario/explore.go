@@ -16,13 +16,15 @@ import (
 type exploreFlags struct {
 	campaignFlags
 	seed   uint64
+	seeds  int
 	budget int
 }
 
 func (ef *exploreFlags) register(fl *flag.FlagSet) {
 	ef.campaignFlags.register(fl)
-	fl.Uint64Var(&ef.seed, "seed", 1, "the one seed every explored game is played with")
-	fl.IntVar(&ef.budget, "budget", 20000, "the most games to replay")
+	fl.Uint64Var(&ef.seed, "seed", 1, "the first seed explored games are played with")
+	fl.IntVar(&ef.seeds, "seeds", 4, "how many seeds, from --seed on: each sees other draws of chance")
+	fl.IntVar(&ef.budget, "budget", 20000, "the most games to replay, over all seeds")
 }
 
 // explore searches every enabled choice at every reachable decision and reports what was
@@ -36,7 +38,7 @@ func explore(args []string, stdout, stderr io.Writer) int {
 	for _, ev := range c.Events {
 		nChoices += len(ev.Choices)
 	}
-	fmt.Fprintf(stdout, "campaign %s, seed %d (every weighted draw follows this seed only), budget %d\n", c.ID, x.Seed, x.Budget)
+	fmt.Fprintf(stdout, "campaign %s, seeds %d to %d (weighted draws follow these seeds only), budget %d\n", c.ID, x.Seeds[0], x.Seeds[len(x.Seeds)-1], x.Budget)
 	done := "the budget ran out before every state was visited"
 	if x.Exhausted {
 		done = "every reachable state visited"
@@ -47,7 +49,7 @@ func explore(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, "\nendings (distinct final states, first path found):")
 	for _, e := range c.Endings {
 		if p := x.Endings[e.ID]; p != nil {
-			fmt.Fprintf(stdout, "  %s: %d\n    %s\n", e.ID, p.Count, strings.Join(p.Choices, ","))
+			fmt.Fprintf(stdout, "  %s: %d\n    --seed %d --choices %s\n", e.ID, p.Count, p.Seed, strings.Join(p.Choices, ","))
 		}
 	}
 	printPaths(stdout, "dead ends (a decision with no open choice)", x.DeadEnds)
@@ -75,7 +77,7 @@ func printPaths(w io.Writer, title string, m map[string]*autoplay.Path) {
 	}
 	fmt.Fprintf(w, "\n%s:\n", title)
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		fmt.Fprintf(w, "  %s: %d\n    %s\n", k, m[k].Count, strings.Join(m[k].Choices, ","))
+		fmt.Fprintf(w, "  %s: %d\n    --seed %d --choices %s\n", k, m[k].Count, m[k].Seed, strings.Join(m[k].Choices, ","))
 	}
 }
 
@@ -151,8 +153,8 @@ func exploreCampaign(name string, args []string, stderr io.Writer) (c *scenario.
 	if err := fl.Parse(args); err != nil {
 		return nil, nil, 2
 	}
-	if fl.NArg() > 0 || ef.budget < 1 {
-		fmt.Fprintf(stderr, "usage: scenario %s [--budget N] [--seed S]\n", name)
+	if fl.NArg() > 0 || ef.budget < 1 || ef.seeds < 1 {
+		fmt.Fprintf(stderr, "usage: scenario %s [--budget N] [--seed S] [--seeds N]\n", name)
 		return nil, nil, 2
 	}
 	campaigns, err := ef.all()
@@ -161,5 +163,9 @@ func exploreCampaign(name string, args []string, stderr io.Writer) (c *scenario.
 		return nil, nil, 1
 	}
 	c = campaigns[0]
-	return c, autoplay.Explore(c, ef.seed, ef.budget), 0
+	seeds := make([]uint64, ef.seeds)
+	for i := range seeds {
+		seeds[i] = ef.seed + uint64(i)
+	}
+	return c, autoplay.Explore(c, seeds, ef.budget), 0
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"github.com/bianjing1125/bianjing/game/autoplay"
 	"io"
 	"os"
 	"strconv"
@@ -23,7 +24,7 @@ func play(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cf campaignFlags
 	cf.register(fl)
 	seed := fl.Uint64("seed", 0, "the seed of the random generator (default: from the clock)")
-	choices := fl.String("choices", "", "comma-separated choice ids to take in order")
+	choices := fl.String("choices", "", "comma-separated choice ids to take in order; ID#N forces outcome N, as explore prints paths")
 	historical := fl.Bool("historical", false, "take the course history took at every decision")
 	load := fl.String("load", "", "continue the game saved in this file")
 	saveTo := fl.String("save", "", "save the game to this file when play stops")
@@ -111,7 +112,8 @@ func play(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			id, from = pickFrom(g, lines.Text()), "input"
 		}
-		if err := g.Choose(id); err != nil {
+		choice, outcome := autoplay.SplitMove(id) // explore's paths force outcomes: "id#1"
+		if err := g.ChooseOutcome(choice, outcome); err != nil {
 			fmt.Fprintf(stderr, "scenario play: %s: %v\n", from, err)
 			if from != "input" {
 				return finish(g, *saveTo, stderr, 1)

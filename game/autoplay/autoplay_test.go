@@ -36,7 +36,7 @@ func TestRunDeterministic(t *testing.T) {
 
 func TestExploreSmall(t *testing.T) {
 	c := loadShipped(t)
-	x := autoplay.Explore(c, 1, 200)
+	x := autoplay.Explore(c, []uint64{1}, 200)
 	if x.Replays > 200 || x.States == 0 || len(x.Endings) == 0 {
 		t.Fatalf("replays %d, states %d, endings %d", x.Replays, x.States, len(x.Endings))
 	}

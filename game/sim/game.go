@@ -223,7 +223,16 @@ func (g *Game) HistoricalChoice() string {
 
 // Choose takes the choice with the given id at the pending decision and plays on to the next
 // decision or the end.
-func (g *Game) Choose(id string) error {
+func (g *Game) Choose(id string) error { return g.ChooseOutcome(id, -1) }
+
+// ErrImpossibleOutcome is returned by ChooseOutcome, after the choice has been played, when the
+// forced outcome had no weight: play could never have reached the state the game is now in.
+var ErrImpossibleOutcome = errors.New("the forced outcome has no weight: play could not turn out so")
+
+// ChooseOutcome is Choose with the choice's outcome given, by index, instead of drawn: the
+// automatic explorer uses it to try every way a choice can turn out. The draw is still made, so
+// the generator moves on as in play; -1 draws as Choose does.
+func (g *Game) ChooseOutcome(id string, outcome int) error {
 	if g.pending == nil || g.Over() {
 		return ErrNotPending
 	}
@@ -245,18 +254,26 @@ func (g *Game) Choose(id string) error {
 	g.log = append(g.log, id)
 	rec := Record{Kind: ChoiceRecord, Turn: g.turn, Day: g.today, Event: ev, Choice: chosen, LedgerFrom: len(g.ledger)}
 	g.apply(chosen.Effects, ev.ID, id, whyOf(chosen.Why, chosen.Text))
+	impossible := false
 	if len(chosen.Outcomes) > 0 && !g.Over() {
-		if o := g.drawOutcome(chosen.Outcomes); o != nil {
+		o := g.drawOutcome(chosen.Outcomes)
+		if outcome >= 0 {
+			o = chosen.Outcomes[outcome]
+			impossible = g.weight(o.Weight) <= 0
+		}
+		if o != nil {
 			rec.Outcome = o
 			g.apply(o.Effects, ev.ID, id, whyOf(o.Why, whyOf(chosen.Why, chosen.Text)))
 		}
 	}
 	rec.LedgerTo = len(g.ledger)
 	g.chronicle = append(g.chronicle, rec)
-	if g.checkEndings() {
-		return nil
+	if !g.checkEndings() {
+		g.advance()
 	}
-	g.advance()
+	if impossible {
+		return ErrImpossibleOutcome
+	}
 	return nil
 }
 
