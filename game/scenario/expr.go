@@ -52,7 +52,7 @@ func SampleEnv(c *Campaign) map[string]any {
 		if a.Start != nil {
 			at = a.Start.ID
 		}
-		env[a.ID] = ArmyView{At: at, State: ArmyWaiting}
+		env[a.ID] = &ArmyView{At: at, State: ArmyWaiting}
 	}
 	return env
 }

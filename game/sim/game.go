@@ -44,9 +44,10 @@ type Game struct {
 	chronicle []Record
 
 	armies []army
-	due    []int        // scratch for dueEvents
-	warDay calendar.Day // the last day the war has been played
-	gen    int          // counts changes to the world, so that unchanged conditions are not re-read
+	views  []scenario.ArmyView // what expressions read of each army
+	due    []int               // scratch for dueEvents
+	warDay calendar.Day        // the last day the war has been played
+	gen    int                 // counts changes to the world, so that unchanged conditions are not re-read
 
 	machine vm.VM
 }

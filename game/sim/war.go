@@ -37,8 +37,10 @@ type army struct {
 // newArmies sets every army of c waiting at its start.
 func (g *Game) newArmies() {
 	g.armies = make([]army, len(g.c.Armies))
+	g.views = make([]scenario.ArmyView, len(g.c.Armies))
 	for i, a := range g.c.Armies {
 		g.armies[i] = army{state: scenario.ArmyWaiting, at: g.placeIndex(a.Start)}
+		g.env[a.ID] = &g.views[i] // expressions read the view in place
 		g.viewArmy(i)
 	}
 	g.warDay = g.c.Start.XunStart() - 1
@@ -51,14 +53,13 @@ func (g *Game) placeIndex(p *scenario.Place) int {
 	return g.index(p.ID)
 }
 
-// viewArmy writes army i into the expression environment.
+// viewArmy writes army i where expressions read it.
 func (g *Game) viewArmy(i int) {
-	r := &g.armies[i]
-	v := scenario.ArmyView{State: r.state, Days: r.days}
+	r, v := &g.armies[i], &g.views[i]
+	v.State, v.Days, v.At = r.state, r.days, ""
 	if r.at >= 0 {
 		v.At = g.c.Places[r.at].ID
 	}
-	g.env[g.c.Armies[i].ID] = v
 }
 
 // warTo plays the war day by day until it has played day d, or something in the world changed
@@ -93,12 +94,17 @@ func (g *Game) warStep(day calendar.Day) bool {
 }
 
 func (g *Game) stepArmy(i int, day calendar.Day) bool {
+	changed := g.stepArmyDay(i, day)
+	g.viewArmy(i)
+	return changed
+}
+
+func (g *Game) stepArmyDay(i int, day calendar.Day) bool {
 	a, r := g.c.Armies[i], &g.armies[i]
 	if r.state == scenario.ArmyGone {
 		return false
 	}
 	r.days++
-	defer g.viewArmy(i)
 	if r.state == scenario.ArmyWaiting {
 		r.days = 0
 		if r.seen == g.gen {
@@ -264,8 +270,11 @@ func (g *Game) warRecord(i int, day calendar.Day, what WarAction, place int) {
 
 // ArmyAt returns what army a is doing now and where.
 func (g *Game) ArmyAt(a *scenario.Army) scenario.ArmyView {
-	v, _ := g.env[a.ID].(scenario.ArmyView)
-	return v
+	n, ok := g.c.Lookup(a.ID)
+	if !ok || n.Kind != scenario.ArmyName {
+		return scenario.ArmyView{}
+	}
+	return g.views[n.Index]
 }
 
 // WarLine tells a war record in one sentence: "Zongwang's eastern army takes Xingzhou."
