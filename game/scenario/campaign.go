@@ -139,6 +139,9 @@ type Expr struct {
 	Source  string
 	Pos     Pos
 	Program *vm.Program
+	// Daily is true when the value can change from one day to the next with nothing else in
+	// the world changing: the expression reads how many days an army has been where it is.
+	Daily bool
 }
 
 // Op is what an effect does to its target.

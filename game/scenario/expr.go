@@ -87,11 +87,12 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 		return nil
 	}
 	var bad []badValue
+	checker := &valueChecker{c: cp.c, bad: &bad}
 	prog, err := expr.Compile(src,
 		expr.Env(cp.env), as,
 		expr.MaxNodes(maxExprNodes),
 		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"),
-		expr.Patch(&valueChecker{c: cp.c, bad: &bad}),
+		expr.Patch(checker),
 	)
 	if err != nil {
 		p, msg := pos, err.Error()
@@ -116,7 +117,7 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 	if len(bad) > 0 {
 		return nil
 	}
-	return &Expr{Source: src, Pos: pos, Program: prog}
+	return &Expr{Source: src, Pos: pos, Program: prog, Daily: checker.daily}
 }
 
 type badValue struct {
@@ -127,12 +128,22 @@ type badValue struct {
 // valueChecker finds comparisons of a person or place with a status or holder that does not
 // exist, such as tong_guan == "fleed", which the type checker alone would let through.
 type valueChecker struct {
-	c   *Campaign
-	bad *[]badValue
+	c     *Campaign
+	bad   *[]badValue
+	daily bool // the expression reads an army's days
 }
 
 // Visit implements ast.Visitor.
 func (v *valueChecker) Visit(node *ast.Node) {
+	if mem, ok := (*node).(*ast.MemberNode); ok {
+		id, ok1 := mem.Node.(*ast.IdentifierNode)
+		prop, ok2 := mem.Property.(*ast.StringNode)
+		if ok1 && ok2 && prop.Value == "days" {
+			if name, ok := v.c.names[id.Value]; ok && name.Kind == ArmyName {
+				v.daily = true
+			}
+		}
+	}
 	bin, ok := (*node).(*ast.BinaryNode)
 	if !ok || (bin.Operator != "==" && bin.Operator != "!=") {
 		return

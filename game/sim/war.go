@@ -30,8 +30,14 @@ type army struct {
 	li     int     // li covered on the present leg; going home, li still to go
 	days   int     // days in the present state at the present place
 	factor float64 // the chance of the present siege: its length is Holds times factor
-	seen   int     // the world's generation when a waiting army last read its march condition
 	took   []int   // the places it took, which go back to the Song when it has gone home
+
+	// What its conditions said when last read, and the world's generation then: a condition is
+	// read again only when the world has changed or it reads the army's days.
+	seen      int
+	withdraw  bool
+	holds     int
+	holdsSeen int
 }
 
 // newArmies sets every army of c waiting at its start.
@@ -118,9 +124,16 @@ func (g *Game) stepArmyDay(i int, day calendar.Day) bool {
 		g.warRecord(i, day, SetsOut, r.at)
 		return true
 	}
-	if r.state != scenario.ArmyWithdrawing && g.truth(a.Withdraw, false) {
-		g.withdraw(i, day)
-		return true
+	if r.state != scenario.ArmyWithdrawing && a.Withdraw != nil {
+		if r.seen != g.gen || a.Withdraw.Daily {
+			r.seen = g.gen
+			g.viewArmy(i)
+			r.withdraw = g.truth(a.Withdraw, false)
+		}
+		if r.withdraw {
+			g.withdraw(i, day)
+			return true
+		}
 	}
 	switch r.state {
 	case scenario.ArmyMarching:
@@ -170,6 +183,7 @@ func (g *Game) arrive(i int, day calendar.Day) {
 	g.setArmy(r, scenario.ArmyBesieging, p)
 	spread := float64(stop.Spread) / 100
 	r.factor = 1 - spread + 2*spread*g.rng.Float64()
+	r.holdsSeen = -1 // a new siege: read how long it lasts
 	if g.siegeDays(stop, r) <= 0 {
 		g.take(i, day)
 		return
@@ -183,7 +197,11 @@ func (g *Game) siegeDays(stop *scenario.Stop, r *army) int {
 	if stop.Holds == nil {
 		return 0
 	}
-	return int(math.Round(g.number(stop.Holds) * r.factor))
+	if r.holdsSeen != g.gen || stop.Holds.Daily {
+		r.holdsSeen = g.gen
+		r.holds = int(math.Round(g.number(stop.Holds) * r.factor))
+	}
+	return r.holds
 }
 
 // siegeDay plays one day of a siege.
