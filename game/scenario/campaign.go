@@ -140,7 +140,8 @@ type Expr struct {
 	Pos     Pos
 	Program *vm.Program
 	// Daily is true when the value can change from one day to the next with nothing else in
-	// the world changing: the expression reads how many days an army has been where it is.
+	// the world changing: the expression reads how many days an army has been where it is, or
+	// the clock (turn, days).
 	Daily bool
 }
 

@@ -130,11 +130,14 @@ type badValue struct {
 type valueChecker struct {
 	c     *Campaign
 	bad   *[]badValue
-	daily bool // the expression reads an army's days
+	daily bool // the expression reads an army's days, or the clock
 }
 
 // Visit implements ast.Visitor.
 func (v *valueChecker) Visit(node *ast.Node) {
+	if id, ok := (*node).(*ast.IdentifierNode); ok && (id.Value == "days" || id.Value == "turn") {
+		v.daily = true
+	}
 	if mem, ok := (*node).(*ast.MemberNode); ok {
 		id, ok1 := mem.Node.(*ast.IdentifierNode)
 		prop, ok2 := mem.Property.(*ast.StringNode)

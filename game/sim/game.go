@@ -495,7 +495,6 @@ func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
 }
 
 func (g *Game) syncClock() {
-	g.gen++
 	g.env["turn"] = g.turn
 	g.env["days"] = int(g.today - g.c.Start)
 }

@@ -62,9 +62,16 @@ func (g *Game) placeIndex(p *scenario.Place) int {
 // viewArmy writes army i where expressions read it.
 func (g *Game) viewArmy(i int) {
 	r, v := &g.armies[i], &g.views[i]
-	v.State, v.Days, v.At = r.state, r.days, ""
+	v.Days = r.days
+	if v.State != r.state {
+		v.State = r.state
+	}
+	at := ""
 	if r.at >= 0 {
-		v.At = g.c.Places[r.at].ID
+		at = g.c.Places[r.at].ID
+	}
+	if v.At != at {
+		v.At = at
 	}
 }
 
@@ -113,7 +120,7 @@ func (g *Game) stepArmyDay(i int, day calendar.Day) bool {
 	r.days++
 	if r.state == scenario.ArmyWaiting {
 		r.days = 0
-		if r.seen == g.gen {
+		if r.seen == g.gen && !a.March.Daily {
 			return false // nothing it reads has changed
 		}
 		r.seen = g.gen
