@@ -107,6 +107,12 @@ func (g *Game) warStep(day calendar.Day) bool {
 }
 
 func (g *Game) stepArmy(i int, day calendar.Day) bool {
+	switch r := &g.armies[i]; {
+	case r.state == scenario.ArmyGone:
+		return false
+	case r.state == scenario.ArmyWaiting && r.seen == g.gen && !g.c.Armies[i].March.Daily:
+		return false // nothing it reads has changed
+	}
 	changed := g.stepArmyDay(i, day)
 	g.viewArmy(i)
 	return changed
