@@ -6,7 +6,7 @@ SHARED      ?= ../shared
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 XVFB        := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: test setup lint unit ui wasm fuzz contract autoplay e2e bench measure play run screenshots validate
+.PHONY: test setup lint unit ui wasm fuzz contract autoplay graph e2e bench measure play run screenshots validate
 
 ## test: everything CI runs
 test: lint unit ui wasm fuzz contract autoplay e2e
@@ -53,10 +53,16 @@ fuzz:
 contract:
 	$(SHARED)/tools/check-contract scenarios
 
-## autoplay: ten thousand seeded games of the shipped campaign, none of which may err
+## autoplay: ten thousand seeded games of the shipped campaign, none of which may err, and a
+## systematic exploration that must reach every event, choice and ending
 autoplay:
 	$(GO) run ./cmd/scenario autoplay --runs 10000 --seed 1 --strategy random
 	$(GO) run ./cmd/scenario autoplay --runs 1000 --seed 1 --strategy historical
+	$(GO) run ./cmd/scenario explore --budget 6000 --seeds 4
+
+## graph: the story as an SVG in docs/ (needs Graphviz's dot; not part of the tests)
+graph:
+	$(GO) run ./cmd/scenario graph --budget 6000 --seeds 4 | dot -Tsvg -o docs/story-graph.svg
 
 ## e2e: the browser build played in headless Chromium (Debian's chromium package)
 e2e:
