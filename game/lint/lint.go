@@ -10,6 +10,8 @@
 //     names nothing of the world and evaluates to false): the event never fires, the choice is
 //     never listed or never open, the ending never reached.
 //   - An ending after one whose `when` is constant true: it is never reached.
+//   - A Song date in an event's text or history note followed by a Julian date in brackets that
+//     is not the same day by the calendar: "Xuanhe 7/12/1 (28 December 1125)".
 //
 // Names read are the identifiers of each expression's syntax tree (member names and string
 // literals are not names).
@@ -17,8 +19,11 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 
+	"github.com/bianjing1125/bianjing/game/calendar"
 	"github.com/bianjing1125/bianjing/game/scenario"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/parser"
@@ -88,9 +93,24 @@ func Campaign(c *scenario.Campaign) []Warning {
 			add(e.Pos, "%s is always false (%q)", what, e.Source)
 		}
 	}
+	for _, a := range c.Armies {
+		read(a.March)
+		read(a.Withdraw)
+		for _, st := range a.Route {
+			read(st.Holds)
+		}
+	}
 	for _, ev := range c.Events {
 		read(ev.When)
 		read(ev.Weight)
+		for _, v := range ev.Variants {
+			read(v.When)
+		}
+		for _, text := range []string{ev.Text, ev.History.Happened} {
+			for _, p := range proseDates(text) {
+				add(ev.Pos, "event %s: %s", ev.ID, p)
+			}
+		}
 		effects(ev.Effects)
 		constFalse(ev.When, "the when of event "+ev.ID+": it never fires; its when")
 		for _, ch := range ev.Choices {
@@ -159,6 +179,31 @@ func Campaign(c *scenario.Campaign) []Warning {
 		return a.Col < b.Col
 	})
 	return ws
+}
+
+// songJulian finds a Song date followed by a Julian date in brackets: "Xuanhe 7/12/1 (27
+// December 1125)", "Jingkang 1/leap 11/25 (9 January 1127)".
+var songJulian = regexp.MustCompile(`\b([A-Z][a-z]+ \d{1,2}/(?:leap )?\d{1,2}/\d{1,2})\s*\((\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\)`)
+
+var monthNumbers = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
+	"July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12}
+
+// proseDates checks every Song date that prose gives with its Julian date against the calendar,
+// and returns what disagrees. Dates in eras the calendar does not know (the Jin's) are skipped.
+func proseDates(text string) []string {
+	var out []string
+	for _, m := range songJulian.FindAllStringSubmatch(text, -1) {
+		d, err := calendar.Parse(m[1])
+		if err != nil {
+			continue
+		}
+		day, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[4])
+		if want := calendar.FromJulian(year, monthNumbers[m[3]], day); d != want {
+			out = append(out, fmt.Sprintf("the text says %s is %s %s %s, but the calendar makes it %s", m[1], m[2], m[3], m[4], d))
+		}
+	}
+	return out
 }
 
 // constant reports whether e names nothing of the world (nor turn or days), so that its value

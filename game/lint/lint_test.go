@@ -1,6 +1,10 @@
 package lint_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -21,31 +25,50 @@ func TestShippedCampaign(t *testing.T) {
 }
 
 func TestFindings(t *testing.T) {
-	data, err := scenarios.FS.ReadFile("jingkang/campaign.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{"c/campaign.yaml": {Data: data}}
-	for _, name := range []string{"endings.yaml", "1125-spring-summer.yaml", "1125-autumn.yaml", "1125-winter.yaml", "codex.yaml"} {
-		b, err := scenarios.FS.ReadFile("jingkang/" + name)
+	fsys := fstest.MapFS{}
+	mini := os.DirFS(filepath.Join("..", "sim", "testdata", "mini"))
+	for _, name := range []string{"campaign.yaml", "endings.yaml", "events.yaml"} {
+		b, err := fs.ReadFile(mini, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if name == "1125-spring-summer.yaml" {
-			b = []byte(strings.Replace(string(b), "    choices:\n", "    choices:\n      - id: lint_never\n        text: Never.\n        enable: \"1 > 2\"\n        disabled: Never.\n", 1))
-		}
 		fsys["c/"+name] = &fstest.MapFile{Data: b}
 	}
+	fsys["c/lint.yaml"] = &fstest.MapFile{Data: []byte(`flags:
+  - id: written_only
+  - id: marching_orders
+  - id: read_only
+armies:
+  - {id: raiders, name: Raiders, speed: 50, march: marching_orders, start: yanshan, route: [{to: yanshan, li: 100}]}
+events:
+  - id: lint_event
+    date: Xuanhe 7/12/2
+    when: "!read_only"
+    title: Lint
+    text: On Xuanhe 7/12/1 (27 December 1125) all was well; on Xuanhe 7/12/2 (29 December 1125) it was not.
+    effects: [written_only = true, marching_orders = true]
+    choices:
+      - {id: lint_never, text: Never., enable: "1 > 2", disabled: Never.}
+      - {id: lint_open, text: Open.}
+    history: {date: Xuanhe 7/12/2, tag: invented, happened: A test., sources: [none]}
+`)}
 	c, err := scenario.Load(fsys, "c")
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	var got []string
 	for _, w := range lint.Campaign(c) {
-		s := w.String()
-		found = found || (strings.Contains(s, "warning: choice lint_never is never open") && strings.HasPrefix(s, "c/1125-spring-summer.yaml:"))
+		if strings.HasPrefix(w.String(), "c/lint.yaml:") {
+			got = append(got, w.String())
+		}
 	}
-	if !found {
-		t.Fatalf("the constant false enable is not reported: %v", lint.Campaign(c))
+	want := []string{
+		"c/lint.yaml:8:5: warning: event lint_event: the text says Xuanhe 7/12/2 is 29 December 1125, but the calendar makes it Xuanhe 7, 12th month, 2nd day (28 December 1125)",
+		"c/lint.yaml:10:12: warning: read_only is read but never written: it keeps its start value",
+		"c/lint.yaml:13:15: warning: written_only is written but never read: no condition or amount uses it",
+		"c/lint.yaml:15:49: warning: choice lint_never is never open: its enable is always false (\"1 > 2\")",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
