@@ -143,6 +143,7 @@ type Expr struct {
 	// the world changing: the expression reads how many days an army has been where it is, or
 	// the clock (turn, days).
 	Daily bool
+	Clock bool // it reads the clock (turn, days)
 }
 
 // Op is what an effect does to its target.

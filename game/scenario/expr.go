@@ -117,7 +117,7 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 	if len(bad) > 0 {
 		return nil
 	}
-	return &Expr{Source: src, Pos: pos, Program: prog, Daily: checker.daily}
+	return &Expr{Source: src, Pos: pos, Program: prog, Daily: checker.daily, Clock: checker.clock}
 }
 
 type badValue struct {
@@ -131,12 +131,13 @@ type valueChecker struct {
 	c     *Campaign
 	bad   *[]badValue
 	daily bool // the expression reads an army's days, or the clock
+	clock bool // the expression reads the clock
 }
 
 // Visit implements ast.Visitor.
 func (v *valueChecker) Visit(node *ast.Node) {
 	if id, ok := (*node).(*ast.IdentifierNode); ok && (id.Value == "days" || id.Value == "turn") {
-		v.daily = true
+		v.daily, v.clock = true, true
 	}
 	if mem, ok := (*node).(*ast.MemberNode); ok {
 		id, ok1 := mem.Node.(*ast.IdentifierNode)

@@ -43,11 +43,12 @@ type Game struct {
 	ledger    []Entry
 	chronicle []Record
 
-	armies []army
-	views  []scenario.ArmyView // what expressions read of each army
-	due    []int               // scratch for dueEvents
-	warDay calendar.Day        // the last day the war has been played
-	gen    int                 // counts changes to the world, so that unchanged conditions are not re-read
+	armies   []army
+	views    []scenario.ArmyView // what expressions read of each army
+	due      []int               // scratch for dueEvents
+	warDay   calendar.Day        // the last day the war has been played
+	warClock bool                // some army condition reads the clock
+	gen      int                 // counts changes to the world, so that unchanged conditions are not re-read
 
 	machine vm.VM
 }

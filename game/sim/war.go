@@ -50,7 +50,15 @@ func (g *Game) newArmies() {
 		g.viewArmy(i)
 	}
 	g.warDay = g.c.Start.XunStart() - 1
+	for _, a := range g.c.Armies {
+		g.warClock = g.warClock || clock(a.March) || clock(a.Withdraw)
+		for _, st := range a.Route {
+			g.warClock = g.warClock || clock(st.Holds)
+		}
+	}
 }
+
+func clock(e *scenario.Expr) bool { return e != nil && e.Clock }
 
 func (g *Game) placeIndex(p *scenario.Place) int {
 	if p == nil {
@@ -81,6 +89,9 @@ func (g *Game) viewArmy(i int) {
 func (g *Game) warTo(d calendar.Day) bool {
 	for g.warDay < d {
 		g.warDay++
+		if g.warClock { // armies read the day itself, not the day of the last scene
+			g.env["days"] = int(g.warDay - g.c.Start)
+		}
 		if g.warStep(g.warDay) {
 			g.gen++
 			g.today = max(g.today, g.warDay)
