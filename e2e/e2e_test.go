@@ -42,7 +42,7 @@ const (
 	firstFrameBudget = 20 * time.Second // navigation start to the game's first Update
 	gzipBudget       = 8 << 20          // bianjing.wasm compressed with gzip -9
 	holdKey          = 150 * time.Millisecond
-	historicalEnding = "yanshan_falls"
+	historicalEnding = "jingkang"
 )
 
 var (

@@ -2,6 +2,7 @@ package scenarios_test
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/bianjing1125/bianjing/game/scenario"
@@ -50,7 +51,7 @@ func TestHistoricalCourse(t *testing.T) {
 		if g.Err() != nil {
 			t.Fatalf("seed %d: %v", seed, g.Err())
 		}
-		if e := g.Ending(); e == nil || e.ID != "yanshan_falls" || e.Kind != "historical" {
+		if e := g.Ending(); e == nil || e.ID != "jingkang" || e.Kind != "historical" {
 			t.Fatalf("seed %d: the historical course ends in %v", seed, e)
 		}
 		for _, r := range g.Chronicle() {
@@ -64,14 +65,47 @@ func TestHistoricalCourse(t *testing.T) {
 	}
 }
 
-// TestCampaignSize holds the opening chapter to the size the design asks for.
+// TestCampaignSize holds the campaign to the size the design asks for: 70 events, 180 choices,
+// 8 endings, 40 codex entries and 30,000 words the player reads.
 func TestCampaignSize(t *testing.T) {
 	c := load(t, "jingkang")
-	choices := 0
-	for _, ev := range c.Events {
-		choices += len(ev.Choices)
+	choices, words := 0, 0
+	count := func(texts ...string) {
+		for _, s := range texts {
+			words += len(strings.Fields(s))
+		}
 	}
-	if len(c.Events) < 15 || choices < 40 || len(c.Endings) < 3 {
-		t.Fatalf("%d events, %d choices, %d endings; want at least 15, 40 and 3", len(c.Events), choices, len(c.Endings))
+	for _, ev := range c.Events {
+		count(ev.Title, ev.Text, ev.History.Happened)
+		for _, v := range ev.Variants {
+			count(v.Title, v.Text)
+		}
+		for _, ch := range ev.Choices {
+			choices++
+			count(ch.Text, ch.Hint, ch.Result)
+			for _, o := range ch.Outcomes {
+				count(o.Text)
+			}
+		}
+	}
+	for _, e := range c.Endings {
+		count(e.Title, e.Text, e.History)
+	}
+	for _, e := range c.Codex {
+		count(e.Title, e.Text)
+	}
+	t.Logf("%d events, %d choices, %d endings, %d codex entries, %d words the player reads", len(c.Events), choices, len(c.Endings), len(c.Codex), words)
+	if len(c.Events) < 70 || choices < 180 || len(c.Endings) < 8 || len(c.Codex) < 40 || words < 30000 {
+		t.Fatalf("%d events, %d choices, %d endings, %d codex entries, %d words; want at least 70, 180, 8, 40 and 30,000",
+			len(c.Events), choices, len(c.Endings), len(c.Codex), words)
+	}
+	counterfactual := 0
+	for _, e := range c.Endings {
+		if e.Kind == "counterfactual" {
+			counterfactual++
+		}
+	}
+	if f := c.Fallback(); f == nil || f.ID != "jingkang" || f.Kind != "historical" || counterfactual < 7 {
+		t.Fatalf("fallback %v and %d counterfactual endings; want jingkang, historical, and at least 7", f, counterfactual)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // historicalEnding is the ending the record reaches.
-const historicalEnding = "yanshan_falls"
+const historicalEnding = "jingkang"
 
 func TestHistoricalTranscripts(t *testing.T) {
 	for _, seed := range []string{"1", "2", "1125"} {
