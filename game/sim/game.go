@@ -48,6 +48,7 @@ type Game struct {
 	due      []int               // scratch for dueEvents
 	warDay   calendar.Day        // the last day the war has been played
 	warClock bool                // some army condition reads the clock
+	daily    []int               // events whose condition reads the day itself
 	gen      int                 // counts changes to the world, so that unchanged conditions are not re-read
 
 	machine vm.VM

@@ -50,6 +50,7 @@ func (g *Game) newArmies() {
 		g.viewArmy(i)
 	}
 	g.warDay = g.c.Start.XunStart() - 1
+	g.findDaily()
 	for _, a := range g.c.Armies {
 		g.warClock = g.warClock || clock(a.March) || clock(a.Withdraw)
 		for _, st := range a.Route {
@@ -59,6 +60,15 @@ func (g *Game) newArmies() {
 }
 
 func clock(e *scenario.Expr) bool { return e != nil && e.Clock }
+
+// findDaily lists the events whose condition reads the day itself.
+func (g *Game) findDaily() {
+	for i, ev := range g.c.Events {
+		if ev.When != nil && ev.When.Daily {
+			g.daily = append(g.daily, i)
+		}
+	}
+}
 
 func (g *Game) placeIndex(p *scenario.Place) int {
 	if p == nil {
@@ -92,10 +102,22 @@ func (g *Game) warTo(d calendar.Day) bool {
 		if g.warClock { // armies read the day itself, not the day of the last scene
 			g.env["days"] = int(g.warDay - g.c.Start)
 		}
-		if g.warStep(g.warDay) {
+		if g.warStep(g.warDay) || g.dailyEventDue(g.warDay) {
 			g.gen++
 			g.today = max(g.today, g.warDay)
 			g.syncClock()
+			return true
+		}
+	}
+	return false
+}
+
+// dailyEventDue reports whether an event whose condition reads the day itself (an army's days,
+// the clock) can fire on day d: the war has then changed the world as far as that event goes.
+func (g *Game) dailyEventDue(d calendar.Day) bool {
+	for _, i := range g.daily {
+		ev := g.c.Events[i]
+		if !g.fired[i] && ev.From <= d && d <= ev.To && (ev.GroupIndex < 0 || !g.groups[ev.GroupIndex]) && g.truth(ev.When, false) {
 			return true
 		}
 	}

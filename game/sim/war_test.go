@@ -147,3 +147,24 @@ func TestWarSameSeedSameGame(t *testing.T) {
 		}
 	}
 }
+
+// TestDailyCondition checks that an event reading an army's days fires on the day its condition
+// comes true, though nothing else in the world changes that day.
+func TestDailyCondition(t *testing.T) {
+	c := loadWar(t)
+	g := New(c, 1)
+	for _, id := range []string{"they_come", "hold_on"} {
+		if err := g.Choose(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range g.Chronicle() {
+		if r.Kind == EventRecord && r.Event.ID == "third_day" {
+			if got := r.Day.Short(); got != "Xuanhe 7/12/10" { // the siege began on 12/7
+				t.Errorf("third_day told on %s, want Xuanhe 7/12/10", got)
+			}
+			return
+		}
+	}
+	t.Error("third_day never fired")
+}
