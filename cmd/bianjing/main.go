@@ -1,10 +1,14 @@
 // Command bianjing is Bianjing 1125 in a window: a narrative simulation of the Northern Song
 // court in the winter of 1125.
 //
-//	bianjing [--seed N --choices ID,... [--screen NAME]] [--screenshot FILE.png]
+//	bianjing [--scenario DIR] [--seed N --choices ID,... [--screen NAME]] [--screenshot FILE.png]
 //
 // With --screenshot it plays the given choices, draws the resulting screen, writes it as PNG
 // and exits: for tests, for the README's pictures and for bug reports.
+//
+// With --scenario it plays the campaign in DIR and watches it, for authors: when a file
+// changes the campaign is loaded again and the game in progress replayed on it; while the
+// files do not load, the window lists their problems.
 package main
 
 import (
@@ -37,13 +41,16 @@ func run() error {
 	width := flag.Int("width", 1280, "window width")
 	height := flag.Int("height", 800, "window height")
 	saveDir := flag.String("save-dir", "", "keep saves and settings in this folder (default: the user's config folder)")
-	dir := flag.String("scenario", "", "play the campaign in this folder instead of the built-in one")
+	dir := flag.String("scenario", "", "play the campaign in this folder instead of the built-in one, and reload it when its files change")
 	measure := flag.Int("measure", 0, "measure this many frames of the game loop (after a warm-up), print the figures and exit")
 	flag.Parse()
 
-	c, err := loadCampaign(*dir)
-	if err != nil {
-		return err
+	var c *scenario.Campaign
+	if *dir == "" {
+		var err error
+		if c, err = loadCampaign(); err != nil {
+			return err
+		}
 	}
 	st, err := openStore(*saveDir, *shot != "" || *measure > 0)
 	if err != nil {
@@ -56,6 +63,10 @@ func run() error {
 		}
 	}
 	opts := ui.Options{Campaign: c, Store: st, Seed: *seed, Choices: ids, Screen: *screen, Screenshot: *shot, Measure: *measure}
+	if *dir != "" {
+		opts.Watch = *dir
+		opts.Report = func(msg string) { fmt.Fprintln(os.Stderr, "bianjing:", msg) }
+	}
 	if *measure > 0 {
 		opts.Measured = func(m ui.Measurement) {
 			fmt.Printf("first frame: %.0f ms\nframes measured: %d\nupdate+draw per frame: %.1f µs\nallocations per frame: %.2f (%.0f bytes)\n",
@@ -68,7 +79,8 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	ebiten.SetWindowTitle(c.Title + " · 汴京")
+	defer app.Close()
+	ebiten.SetWindowTitle(app.Title() + " · 汴京")
 	ebiten.SetWindowSize(*width, *height)
 	ebiten.SetWindowSizeLimits(800, 600, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -78,11 +90,8 @@ func run() error {
 	return nil
 }
 
-// loadCampaign loads the campaign in dir, or the first built-in one.
-func loadCampaign(dir string) (*scenario.Campaign, error) {
-	if dir != "" {
-		return scenario.LoadAs(os.DirFS(dir), ".", dir)
-	}
+// loadCampaign loads the first built-in campaign.
+func loadCampaign() (*scenario.Campaign, error) {
 	entries, err := fs.ReadDir(scenarios.FS, ".")
 	if err != nil {
 		return nil, err

@@ -42,6 +42,16 @@ type Options struct {
 	// warm-up, reports them through Measured and quits.
 	Measure  int
 	Measured func(Measurement)
+	// Watch, when set, is a campaign folder on disk to play instead of Campaign, for authors:
+	// it is loaded at start, watched, and loaded again whenever its scenario files change; the
+	// game in progress is then replayed on the new campaign as far as it still fits. While the
+	// files do not load, the window lists their problems (at start too) and keeps the game.
+	Watch string
+	// WatchEvery is how often the folder is looked at (default: twice a second).
+	WatchEvery time.Duration
+	// Report, when set, hears what the live preview did (a reload, the problems found), for
+	// the author's terminal.
+	Report func(string)
 }
 
 // Measurement is what a measuring run found.
@@ -72,6 +82,7 @@ const (
 	SettingsScreen  = "settings"
 	EndingScreen    = "ending"
 	GalleryScreen   = "gallery"
+	ProblemsScreen  = "problems" // why the watched campaign folder does not load
 )
 
 // App is the whole game as Ebiten runs it.
@@ -114,6 +125,12 @@ type App struct {
 	deviceScale float64
 
 	web webBridge // the page around the game in a browser (web_js.go); nothing on the desktop
+
+	// The live preview of a campaign folder (live.go); all nil without Options.Watch.
+	live           *liveFolder
+	problems       error  // why the folder did not load the last time it was read
+	beforeProblems string // the screen shown when the problems screen opened
+	staleMark      *Block // "the files on disk do not load", over the other screens
 }
 
 // measuring keeps the state of a measuring run.
@@ -129,8 +146,11 @@ type measuring struct {
 const warmUp = 180
 
 // New makes the App: loads fonts, settings and the endings found, and opens the first screen.
+// With Options.Watch it loads the campaign folder and starts watching it; when the folder does
+// not load, the App opens on its problems and starts once they are fixed. Close stops the
+// watching.
 func New(opts Options) (*App, error) {
-	if opts.Campaign == nil {
+	if opts.Campaign == nil && opts.Watch == "" {
 		return nil, errors.New("ui: no campaign")
 	}
 	if err := loadFontSources(); err != nil {
@@ -139,17 +159,13 @@ func New(opts Options) (*App, error) {
 	if opts.Store == nil {
 		opts.Store = store.Memory()
 	}
-	a := &App{opts: opts, c: opts.Campaign, st: opts.Store, scale: 1, started: time.Now()}
-	a.saves = store.NewSaves(a.st, a.c.ID)
+	a := &App{opts: opts, st: opts.Store, scale: 1, started: time.Now()}
 	var err error
 	if a.settings, err = store.LoadSettings(a.st); err != nil {
 		a.say("Settings could not be read (%v); the defaults are used.", err)
 	}
 	if opts.Screenshot != "" {
 		a.settings.TextSpeed = 0 // a picture shows the whole text
-	}
-	if a.gallery, err = store.LoadGallery(a.st, a.c.ID); err != nil {
-		a.say("The endings found could not be read: %v", err)
 	}
 	a.applyTheme()
 	a.screens = map[string]screen{
@@ -162,13 +178,63 @@ func New(opts Options) (*App, error) {
 		SettingsScreen:  &settingsScreen{},
 		EndingScreen:    &endingScreen{},
 		GalleryScreen:   &galleryScreen{},
+		ProblemsScreen:  &problemsScreen{},
 	}
+	a.current = TitleScreen
+	if _, ok := a.screens[opts.Screen]; opts.Screen != "" && (!ok || opts.Screen == ProblemsScreen) {
+		return nil, fmt.Errorf("ui: no screen %q", opts.Screen)
+	}
+	c := opts.Campaign
+	if opts.Watch != "" {
+		a.live, c, err = startLive(opts.Watch, opts.WatchEvery)
+		if err != nil {
+			a.problems = err
+			a.current = ProblemsScreen
+			a.report(fmt.Sprintf("%s does not load; the window shows why until it is fixed:\n%v", opts.Watch, err))
+		}
+	}
+	if c != nil {
+		a.setCampaign(c)
+		if err := a.begin(); err != nil {
+			a.Close()
+			return nil, err
+		}
+	}
+	if a.settings.Fullscreen && !opts.Scripted && opts.Screenshot == "" {
+		ebiten.SetFullscreen(true)
+	}
+	return a, nil
+}
+
+// setCampaign makes c the campaign played; the saves, the endings found and the codex are
+// those of its id.
+func (a *App) setCampaign(c *scenario.Campaign) {
+	old := a.c
+	a.c = c
+	if a.live != nil && !a.opts.Scripted && (old == nil || old.Title != c.Title) {
+		ebiten.SetWindowTitle(c.Title + " · 汴京")
+	}
+	if old != nil && old.ID == c.ID {
+		return
+	}
+	a.saves = store.NewSaves(a.st, c.ID)
+	var err error
+	if a.gallery, err = store.LoadGallery(a.st, c.ID); err != nil {
+		a.say("The endings found could not be read: %v", err)
+	}
+	a.codexSeen = nil
+}
+
+// begin opens the first screen once the campaign is loaded: the game Options.Seed and
+// Options.Choices start, and Options.Screen.
+func (a *App) begin() error {
+	opts := a.opts
 	a.current = TitleScreen
 	if opts.Seed != 0 || len(opts.Choices) > 0 {
 		a.newGame(opts.Seed)
 		for _, id := range opts.Choices {
 			if err := a.g.Choose(id); err != nil {
-				return nil, fmt.Errorf("ui: choice %s: %w", id, err)
+				return fmt.Errorf("ui: choice %s: %w", id, err)
 			}
 		}
 		a.audience().jumpToEnd(a)
@@ -178,18 +244,32 @@ func New(opts Options) (*App, error) {
 		}
 	}
 	if opts.Screen != "" {
-		if _, ok := a.screens[opts.Screen]; !ok {
-			return nil, fmt.Errorf("ui: no screen %q", opts.Screen)
-		}
 		if a.g == nil && opts.Screen != TitleScreen && opts.Screen != SettingsScreen && opts.Screen != GalleryScreen && opts.Screen != SavesScreen {
 			a.newGame(1)
 		}
 		a.open(opts.Screen)
 	}
-	if a.settings.Fullscreen && !opts.Scripted && opts.Screenshot == "" {
-		ebiten.SetFullscreen(true)
+	return nil
+}
+
+// Title is the campaign's title, or the game's while no campaign has loaded.
+func (a *App) Title() string {
+	if a.c == nil {
+		return "Bianjing 1125"
 	}
-	return a, nil
+	return a.c.Title
+}
+
+// Problems returns why the watched campaign folder did not load the last time it was read, or
+// nil.
+func (a *App) Problems() error { return a.problems }
+
+// Notice returns the message shown at the foot of the screen, or "".
+func (a *App) Notice() string {
+	if a.frame < a.toastEnd {
+		return a.toast
+	}
+	return ""
 }
 
 // Game returns the game being played, or nil on the title screen before one starts.
@@ -223,6 +303,16 @@ func (a *App) open(name string) {
 	}
 	a.current = name
 	a.screens[name].layout(a)
+}
+
+// show makes a screen current and lays it out, leaving where Escape returns as it was. It
+// returns to a page already read, so the audience shows its text whole.
+func (a *App) show(name string) {
+	a.current = name
+	a.screens[name].layout(a)
+	if name == AudienceScreen {
+		a.audience().revealAll()
+	}
 }
 
 // close returns from an overlay screen.
@@ -295,6 +385,7 @@ func (a *App) applyTheme() {
 	a.fonts = newFonts(a.settings.TextSize, a.scale)
 	f := a.fonts
 	a.faces = [4]fontFace{{f.Body, f.BodyLine}, {f.Small, f.SmallLine}, {f.Title, f.TitleLine}, {f.Big, f.BigLine}}
+	a.staleMark = nil
 	if a.paper != nil {
 		a.paper.Deallocate()
 		a.paper = nil
@@ -332,6 +423,7 @@ func (a *App) Step(in Input) error {
 
 func (a *App) step(in *Input) error {
 	if a.quit || (a.opts.Screenshot != "" && a.shotDone) {
+		a.Close()
 		if a.shotErr != nil {
 			return a.shotErr
 		}
@@ -340,6 +432,13 @@ func (a *App) step(in *Input) error {
 	a.frame++
 	if a.frame == 1 {
 		a.relayout()
+	}
+	if a.live != nil {
+		a.takeLoad()
+		if a.problems != nil && a.current != ProblemsScreen && in.Pressed(ebiten.KeyP) && !a.typing() {
+			a.showProblems()
+			return nil
+		}
 	}
 	if in.Pressed(ebiten.KeyF11) {
 		a.settings.Fullscreen = !a.settings.Fullscreen
@@ -368,6 +467,9 @@ func (a *App) Draw(dst *ebiten.Image) {
 	}
 	dst.DrawImage(a.paper, &paperOptions)
 	a.screens[a.current].draw(a, dst)
+	if a.problems != nil && a.current != ProblemsScreen {
+		a.drawStale(dst)
+	}
 	if a.toast != "" && a.frame < a.toastEnd {
 		a.drawToast(dst)
 	}

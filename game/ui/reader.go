@@ -161,6 +161,12 @@ func (a *App) appendReader(out []ReaderLine) []ReaderLine {
 	case *mapScreen:
 		head("The north · 河北河東")
 		a.readerMap(para)
+	case *problemsScreen:
+		head("The campaign does not load")
+		para(s.sub.source)
+		for _, p := range s.lines {
+			para(p.b.source)
+		}
 	}
 	return out
 }
@@ -245,6 +251,8 @@ func (a *App) readerKey() readerKey {
 		k.block = s.head
 	case *mapScreen:
 		k.block = s.head
+	case *problemsScreen:
+		k.block = s.sub
 	}
 	return k
 }

@@ -1,0 +1,14 @@
+package watch
+
+import (
+	"os"
+	"testing"
+)
+
+func BenchmarkTake(b *testing.B) {
+	fsys := os.DirFS("../../scenarios/jingkang")
+	b.ReportAllocs()
+	for b.Loop() {
+		Take(fsys, ".")
+	}
+}
