@@ -372,7 +372,8 @@ func (au *audience) draw(a *App, dst *ebiten.Image) {
 		return
 	}
 	if au.clipParent != dst || au.clip == nil {
-		r := image.Rect(int(au.col.x), int(au.col.y), int(au.col.x+au.col.w+8*a.scale), int(au.col.y+au.col.h))
+		// The clip reaches left of the column for the seal that marks the chosen line.
+		r := image.Rect(int(au.col.x-32*a.scale), int(au.col.y), int(au.col.x+au.col.w+8*a.scale), int(au.col.y+au.col.h))
 		au.clip = dst.SubImage(r).(*ebiten.Image)
 		au.clipParent = dst
 	}
