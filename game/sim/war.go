@@ -20,6 +20,7 @@ const (
 	Turns    WarAction = "turns for home from"
 	GoesHome WarAction = "is gone home"
 	Leaves   WarAction = "has left"
+	Enters   WarAction = "enters"
 )
 
 // army is the running state of one army of the campaign.
@@ -255,7 +256,8 @@ func (g *Game) siegeDay(i int, day calendar.Day) bool {
 	a, r := g.c.Armies[i], &g.armies[i]
 	stop := a.Route[r.stop]
 	switch g.places[r.at] {
-	case "jin", "liao": // handed over
+	case "jin", "liao": // handed over, or taken by another army
+		g.warRecord(i, day, Enters, r.at)
 		g.setArmy(r, scenario.ArmyMarching, r.at)
 		g.nextStop(i)
 		return true

@@ -54,6 +54,7 @@ func TestWar(t *testing.T) {
 			"Jingkang 1/2/21 The raiding band besieges City.",
 		}, "jin", "winter_ends"},
 		{"handed over, the army moves on", []string{"they_come", "hand_over"}, []string{
+			"Xuanhe 7/12/8 The raiding band enters Fort.",
 			"Xuanhe 7/12/10 The raiding band besieges City.",
 		}, "jin", "winter_ends"},
 		{"relieved, the army goes home", []string{"they_come", "relieve"}, []string{
