@@ -61,6 +61,7 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	}
 	b.finishCodex()
 	b.finish(sections)
+	b.cp.slots()
 	return b.c
 }
 

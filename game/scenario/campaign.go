@@ -31,6 +31,8 @@ type Campaign struct {
 
 	codexNames []codexName // longest first
 
+	exprs int // how many expressions were compiled
+
 	names   map[string]Name
 	choices map[string]*Choice
 	events  map[string]*Event
@@ -53,6 +55,42 @@ type Name struct {
 	Kind  Kind
 	Index int
 }
+
+// Exprs returns how many expressions the campaign has: their IDs run from 0 to Exprs()-1.
+func (c *Campaign) Exprs() int { return c.exprs }
+
+// Slots returns how many slots the world has for memoising expressions: one for each quantity,
+// flag, person, place and army (where it is and what it does), one for each army's days, and
+// one each for days and turn, in that order.
+func (c *Campaign) Slots() int {
+	return len(c.Quantities) + len(c.Flags) + len(c.People) + len(c.Places) + 2*len(c.Armies) + 2
+}
+
+// Slot returns the slot of a declared name.
+func (c *Campaign) Slot(n Name) int {
+	switch n.Kind {
+	case QuantityName:
+		return n.Index
+	case FlagName:
+		return len(c.Quantities) + n.Index
+	case PersonName:
+		return len(c.Quantities) + len(c.Flags) + n.Index
+	case PlaceName:
+		return len(c.Quantities) + len(c.Flags) + len(c.People) + n.Index
+	}
+	return len(c.Quantities) + len(c.Flags) + len(c.People) + len(c.Places) + n.Index // ArmyName
+}
+
+// ArmyDaysSlot returns the slot of army i's days.
+func (c *Campaign) ArmyDaysSlot(i int) int {
+	return len(c.Quantities) + len(c.Flags) + len(c.People) + len(c.Places) + len(c.Armies) + i
+}
+
+// DaysSlot and TurnSlot return the slots of the clock.
+func (c *Campaign) DaysSlot() int { return c.Slots() - 2 }
+
+// TurnSlot returns the slot of the turn number.
+func (c *Campaign) TurnSlot() int { return c.Slots() - 1 }
 
 // Lookup returns what a name in the world stands for.
 func (c *Campaign) Lookup(name string) (Name, bool) {
@@ -144,6 +182,12 @@ type Expr struct {
 	// the clock (turn, days).
 	Daily bool
 	Clock bool // it reads the clock (turn, days)
+
+	// ID numbers the campaign's expressions from 0, and Slots are the slots (see
+	// Campaign.Slots) of what it reads, so that a game can keep its value until one changes.
+	ID    int
+	Slots []int
+	names []string
 }
 
 // Op is what an effect does to its target.

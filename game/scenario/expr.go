@@ -18,9 +18,10 @@ const maxExprNodes = 500
 
 // compiler compiles expressions against the campaign's names.
 type compiler struct {
-	c   *Campaign
-	r   *report
-	env map[string]any
+	c     *Campaign
+	r     *report
+	env   map[string]any
+	exprs []*Expr
 }
 
 func newCompiler(c *Campaign, r *report) *compiler {
@@ -55,6 +56,37 @@ func SampleEnv(c *Campaign) map[string]any {
 		env[a.ID] = &ArmyView{At: at, State: ArmyWaiting}
 	}
 	return env
+}
+
+// slots gives every compiled expression its slots, once the whole campaign is known.
+func (cp *compiler) slots() {
+	c := cp.c
+	c.exprs = len(cp.exprs)
+	for _, e := range cp.exprs {
+		seen := map[int]bool{}
+		for _, n := range e.names {
+			slot := -1
+			switch army, days := strings.CutSuffix(n, ".days"); {
+			case days:
+				if name, ok := c.names[army]; ok && name.Kind == ArmyName {
+					slot = c.ArmyDaysSlot(name.Index)
+				}
+			case n == "days":
+				slot = c.DaysSlot()
+			case n == "turn":
+				slot = c.TurnSlot()
+			default:
+				if name, ok := c.names[n]; ok {
+					slot = c.Slot(name)
+				}
+			}
+			if slot >= 0 && !seen[slot] {
+				seen[slot] = true
+				e.Slots = append(e.Slots, slot)
+			}
+		}
+		e.names = nil
+	}
 }
 
 // condition compiles an optional boolean expression; nil when absent or wrong.
@@ -117,7 +149,9 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 	if len(bad) > 0 {
 		return nil
 	}
-	return &Expr{Source: src, Pos: pos, Program: prog, Daily: checker.daily, Clock: checker.clock}
+	e := &Expr{Source: src, Pos: pos, Program: prog, Daily: checker.daily, Clock: checker.clock, ID: len(cp.exprs), names: checker.names}
+	cp.exprs = append(cp.exprs, e)
+	return e
 }
 
 type badValue struct {
@@ -130,14 +164,18 @@ type badValue struct {
 type valueChecker struct {
 	c     *Campaign
 	bad   *[]badValue
-	daily bool // the expression reads an army's days, or the clock
-	clock bool // the expression reads the clock
+	daily bool     // the expression reads an army's days, or the clock
+	clock bool     // the expression reads the clock
+	names []string // what it reads: names of the world, "army.days", "days", "turn"
 }
 
 // Visit implements ast.Visitor.
 func (v *valueChecker) Visit(node *ast.Node) {
-	if id, ok := (*node).(*ast.IdentifierNode); ok && (id.Value == "days" || id.Value == "turn") {
-		v.daily, v.clock = true, true
+	if id, ok := (*node).(*ast.IdentifierNode); ok {
+		v.names = append(v.names, id.Value)
+		if id.Value == "days" || id.Value == "turn" {
+			v.daily, v.clock = true, true
+		}
 	}
 	if mem, ok := (*node).(*ast.MemberNode); ok {
 		id, ok1 := mem.Node.(*ast.IdentifierNode)
@@ -145,6 +183,7 @@ func (v *valueChecker) Visit(node *ast.Node) {
 		if ok1 && ok2 && prop.Value == "days" {
 			if name, ok := v.c.names[id.Value]; ok && name.Kind == ArmyName {
 				v.daily = true
+				v.names = append(v.names, id.Value+".days")
 			}
 		}
 	}

@@ -43,13 +43,17 @@ type Game struct {
 	ledger    []Entry
 	chronicle []Record
 
-	armies   []army
-	views    []scenario.ArmyView // what expressions read of each army
-	due      []int               // scratch for dueEvents
-	warDay   calendar.Day        // the last day the war has been played
-	warClock bool                // some army condition reads the clock
-	daily    []int               // events whose condition reads the day itself
-	gen      int                 // counts changes to the world, so that unchanged conditions are not re-read
+	armies    []army
+	views     []scenario.ArmyView // what expressions read of each army
+	due       []int               // scratch for dueEvents
+	warDay    calendar.Day        // the last day the war has been played
+	changed   []int               // by slot: the generation in which it last changed
+	memo      []memo              // by expression ID
+	clockTurn int                 // the turn and day count expressions last read
+	clockDays int
+	warClock  bool  // some army condition reads the clock
+	daily     []int // events whose condition reads the day itself
+	gen       int   // counts changes to the world, so that unchanged conditions are not re-read
 
 	machine vm.VM
 }
@@ -109,6 +113,12 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 	g.people = make([]string, len(c.People))
 	g.places = make([]string, len(c.Places))
 	g.env = scenario.SampleEnv(c)
+	g.changed = make([]int, c.Slots())
+	g.memo = make([]memo, c.Exprs())
+	for i := range g.memo {
+		g.memo[i].at = -1
+	}
+	g.clockTurn, g.clockDays = -1, -1
 	for i, q := range c.Quantities {
 		g.quantities[i] = q.Start
 	}
@@ -479,6 +489,7 @@ func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
 			to = min(max(to, q.Min), q.Max)
 			g.quantities[e.Name.Index] = to
 			g.env[q.ID] = to
+			g.touch(g.c.Slot(e.Name))
 			if to != from {
 				g.ledger = append(g.ledger, Entry{Turn: g.turn, Day: g.today, Event: event, Choice: choice, Quantity: q.ID, From: from, To: to, Why: why})
 			}
@@ -486,19 +497,62 @@ func (g *Game) apply(effects []scenario.Effect, event, choice, why string) {
 			v := g.truth(e.Value, false)
 			g.flags[e.Name.Index] = v
 			g.env[e.Target] = v
+			g.touch(g.c.Slot(e.Name))
 		case scenario.PersonName:
 			g.people[e.Name.Index] = e.Text
 			g.env[e.Target] = e.Text
+			g.touch(g.c.Slot(e.Name))
 		case scenario.PlaceName:
-			g.places[e.Name.Index] = e.Text
-			g.env[e.Target] = e.Text
+			g.setHolder(e.Name.Index, e.Text)
 		}
 	}
 }
 
 func (g *Game) syncClock() {
-	g.env["turn"] = g.turn
-	g.env["days"] = int(g.today - g.c.Start)
+	g.setClock(int(g.today - g.c.Start))
+}
+
+// setClock sets the turn and the day count expressions read.
+func (g *Game) setClock(days int) {
+	if g.clockTurn != g.turn {
+		g.clockTurn = g.turn
+		g.env["turn"] = g.turn
+		g.touch(g.c.TurnSlot())
+	}
+	if g.clockDays != days {
+		g.clockDays = days
+		g.env["days"] = days
+		g.touch(g.c.DaysSlot())
+	}
+}
+
+// touch notes that what a slot stands for has changed: expressions that read it are evaluated
+// again.
+func (g *Game) touch(slot int) {
+	g.gen++
+	g.changed[slot] = g.gen
+}
+
+// memo is the last value of an expression and when it was computed: it stands while nothing
+// the expression reads has changed since.
+type memo struct {
+	at int // the generation it was computed in; -1 for never
+	b  bool
+	f  float64
+}
+
+// memoised returns e's memo when it still stands.
+func (g *Game) memoised(e *scenario.Expr) (*memo, bool) {
+	m := &g.memo[e.ID]
+	if m.at < 0 {
+		return m, false
+	}
+	for _, s := range e.Slots {
+		if g.changed[s] > m.at {
+			return m, false
+		}
+	}
+	return m, true
 }
 
 // truth evaluates a condition; def when e is nil.
@@ -506,17 +560,34 @@ func (g *Game) truth(e *scenario.Expr, def bool) bool {
 	if e == nil {
 		return def
 	}
+	m, ok := g.memoised(e)
+	if ok {
+		return m.b
+	}
 	out, err := g.machine.Run(e.Program, g.env)
 	if err != nil {
 		g.fail(e, err)
 		return false
 	}
 	b, _ := out.(bool)
+	m.at, m.b = g.gen, b
 	return b
 }
 
 // number evaluates an amount.
 func (g *Game) number(e *scenario.Expr) float64 {
+	m, ok := g.memoised(e)
+	if ok {
+		return m.f
+	}
+	f := g.compute(e)
+	if g.err == nil {
+		m.at, m.f = g.gen, f
+	}
+	return f
+}
+
+func (g *Game) compute(e *scenario.Expr) float64 {
 	out, err := g.machine.Run(e.Program, g.env)
 	if err != nil {
 		g.fail(e, err)

@@ -81,16 +81,17 @@ func (g *Game) placeIndex(p *scenario.Place) int {
 // viewArmy writes army i where expressions read it.
 func (g *Game) viewArmy(i int) {
 	r, v := &g.armies[i], &g.views[i]
-	v.Days = r.days
-	if v.State != r.state {
-		v.State = r.state
+	if v.Days != r.days {
+		v.Days = r.days
+		g.touch(g.c.ArmyDaysSlot(i))
 	}
 	at := ""
 	if r.at >= 0 {
 		at = g.c.Places[r.at].ID
 	}
-	if v.At != at {
-		v.At = at
+	if v.State != r.state || v.At != at {
+		v.State, v.At = r.state, at
+		g.touch(g.c.Slot(scenario.Name{Kind: scenario.ArmyName, Index: i}))
 	}
 }
 
@@ -101,7 +102,7 @@ func (g *Game) warTo(d calendar.Day) bool {
 	for g.warDay < d {
 		g.warDay++
 		if g.warClock { // armies read the day itself, not the day of the last scene
-			g.env["days"] = int(g.warDay - g.c.Start)
+			g.setClock(int(g.warDay - g.c.Start))
 		}
 		if g.warStep(g.warDay) || g.dailyEventDue(g.warDay) {
 			g.gen++
@@ -324,6 +325,7 @@ func (g *Game) heldByArmy(p int) bool {
 func (g *Game) setHolder(p int, holder string) {
 	g.places[p] = holder
 	g.env[g.c.Places[p].ID] = holder
+	g.touch(g.c.Slot(scenario.Name{Kind: scenario.PlaceName, Index: p}))
 }
 
 func (g *Game) warRecord(i int, day calendar.Day, what WarAction, place int) {
