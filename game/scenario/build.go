@@ -62,6 +62,7 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	b.finishCodex()
 	b.finish(sections)
 	b.cp.slots()
+	b.c.startEnv = SampleEnv(b.c)
 	return b.c
 }
 

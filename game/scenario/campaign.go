@@ -31,7 +31,8 @@ type Campaign struct {
 
 	codexNames []codexName // longest first
 
-	exprs int // how many expressions were compiled
+	exprs    int            // how many expressions were compiled
+	startEnv map[string]any // the expression environment at the start
 
 	names   map[string]Name
 	choices map[string]*Choice

@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +28,17 @@ type compiler struct {
 func newCompiler(c *Campaign, r *report) *compiler {
 	cp := &compiler{c: c, r: r, env: SampleEnv(c)}
 	return cp
+}
+
+// StartEnv returns a new expression environment holding every name of the campaign with its
+// value at the start, for a game to change as it plays. Each army is a fresh *ArmyView.
+func (c *Campaign) StartEnv() map[string]any {
+	env := maps.Clone(c.startEnv)
+	for _, a := range c.Armies {
+		v := *env[a.ID].(*ArmyView)
+		env[a.ID] = &v
+	}
+	return env
 }
 
 // SampleEnv returns an expression environment holding every name of the campaign with a value

@@ -47,7 +47,7 @@ type Game struct {
 	views     []scenario.ArmyView // what expressions read of each army
 	due       []int               // scratch for dueEvents
 	warDay    calendar.Day        // the last day the war has been played
-	changed   []int               // by slot: the generation in which it last changed
+	changed   []int32             // by slot: the generation in which it last changed
 	memo      []memo              // by expression ID
 	clockTurn int                 // the turn and day count expressions last read
 	clockDays int
@@ -112,13 +112,13 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 	g.flags = make([]bool, len(c.Flags))
 	g.people = make([]string, len(c.People))
 	g.places = make([]string, len(c.Places))
-	g.env = scenario.SampleEnv(c)
-	g.changed = make([]int, c.Slots())
-	g.memo = make([]memo, c.Exprs())
-	for i := range g.memo {
-		g.memo[i].at = -1
-	}
+	g.env = c.StartEnv()
+	g.changed = make([]int32, c.Slots())
+	g.memo = make([]memo, c.Exprs()) // all at 0: never computed
+	g.gen = 1
 	g.clockTurn, g.clockDays = -1, -1
+	g.chronicle = make([]Record, 0, 256)
+	g.ledger = make([]Entry, 0, 256)
 	for i, q := range c.Quantities {
 		g.quantities[i] = q.Start
 	}
@@ -530,13 +530,13 @@ func (g *Game) setClock(days int) {
 // again.
 func (g *Game) touch(slot int) {
 	g.gen++
-	g.changed[slot] = g.gen
+	g.changed[slot] = int32(g.gen)
 }
 
 // memo is the last value of an expression and when it was computed: it stands while nothing
 // the expression reads has changed since.
 type memo struct {
-	at int // the generation it was computed in; -1 for never
+	at int32 // the generation it was computed in; 0 for never
 	b  bool
 	f  float64
 }
@@ -544,7 +544,7 @@ type memo struct {
 // memoised returns e's memo when it still stands.
 func (g *Game) memoised(e *scenario.Expr) (*memo, bool) {
 	m := &g.memo[e.ID]
-	if m.at < 0 {
+	if m.at == 0 {
 		return m, false
 	}
 	for _, s := range e.Slots {
@@ -570,7 +570,7 @@ func (g *Game) truth(e *scenario.Expr, def bool) bool {
 		return false
 	}
 	b, _ := out.(bool)
-	m.at, m.b = g.gen, b
+	m.at, m.b = int32(g.gen), b
 	return b
 }
 
@@ -582,7 +582,7 @@ func (g *Game) number(e *scenario.Expr) float64 {
 	}
 	f := g.compute(e)
 	if g.err == nil {
-		m.at, m.f = g.gen, f
+		m.at, m.f = int32(g.gen), f
 	}
 	return f
 }
