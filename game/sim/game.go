@@ -46,6 +46,7 @@ type Game struct {
 	armies    []army
 	views     []scenario.ArmyView // what expressions read of each army
 	due       []int               // scratch for dueEvents
+	scratch   []Option            // scratch for options read inside the engine
 	warDay    calendar.Day        // the last day the war has been played
 	changed   []int32             // by slot: the generation in which it last changed
 	memo      []memo              // by expression ID
@@ -117,8 +118,6 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 	g.memo = make([]memo, c.Exprs()) // all at 0: never computed
 	g.gen = 1
 	g.clockTurn, g.clockDays = -1, -1
-	g.chronicle = make([]Record, 0, 256)
-	g.ledger = make([]Entry, 0, 256)
 	for i, q := range c.Quantities {
 		g.quantities[i] = q.Start
 	}
@@ -198,11 +197,14 @@ type Option struct {
 }
 
 // Options returns the choices of the pending decision that are shown now.
-func (g *Game) Options() []Option {
+func (g *Game) Options() []Option { return g.AppendOptions(nil) }
+
+// AppendOptions appends the choices of the pending decision that are shown now to out and
+// returns it, so that a caller playing many games can reuse one slice.
+func (g *Game) AppendOptions(out []Option) []Option {
 	if g.pending == nil || g.Over() {
-		return nil
+		return out
 	}
-	var out []Option
 	for _, ch := range g.pending.Choices {
 		if !g.truth(ch.Show, true) {
 			continue
@@ -220,7 +222,8 @@ func (g *Game) Options() []Option {
 // enabled, else the first enabled choice; "" when none is.
 func (g *Game) HistoricalChoice() string {
 	first := ""
-	for _, o := range g.Options() {
+	g.scratch = g.AppendOptions(g.scratch[:0])
+	for _, o := range g.scratch {
 		if !o.Enabled {
 			continue
 		}
@@ -250,7 +253,8 @@ func (g *Game) ChooseOutcome(id string, outcome int) error {
 		return ErrNotPending
 	}
 	var chosen *scenario.Choice
-	for _, o := range g.Options() {
+	g.scratch = g.AppendOptions(g.scratch[:0])
+	for _, o := range g.scratch {
 		if o.Choice.ID != id {
 			continue
 		}
@@ -322,7 +326,7 @@ func (g *Game) advance() {
 			continue
 		}
 		g.pending = ev
-		if len(g.Options()) == 0 || g.HistoricalChoice() == "" {
+		if g.HistoricalChoice() == "" {
 			g.err = fmt.Errorf("event %s (%s:%d): no choice is open at this decision", ev.ID, ev.Pos.File, ev.Pos.Line)
 		}
 		return
