@@ -124,8 +124,18 @@ func effectSum(effects []scenario.Effect) float64 {
 // Play plays one whole game of c with the given seed and strategy. The strategy's own draws come
 // from a PCG seeded from the game's seed.
 func Play(c *scenario.Campaign, seed uint64, s Strategy) *sim.Game {
+	return PlayOn(nil, c, seed, s)
+}
+
+// PlayOn plays as Play does, in the memory of g when g is not nil (see sim.Game.Restart);
+// what g returned before must not be used after.
+func PlayOn(g *sim.Game, c *scenario.Campaign, seed uint64, s Strategy) *sim.Game {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	g := sim.New(c, seed)
+	if g == nil || g.Campaign() != c {
+		g = sim.New(c, seed)
+	} else {
+		g.Restart(seed)
+	}
 	for !g.Over() {
 		id := s.Pick(g, rng)
 		if err := g.Choose(id); err != nil {
@@ -211,8 +221,9 @@ func Run(c *scenario.Campaign, cfg Config) Report {
 	next := make(chan int)
 	for range min(workers, max(cfg.Runs, 1)) {
 		wg.Go(func() {
+			var g *sim.Game // one game's memory, played again and again
 			for i := range next {
-				results[i] = playOne(c, cfg.Seed+uint64(i), cfg.Strategy)
+				results[i], g = playOne(g, c, cfg.Seed+uint64(i), cfg.Strategy)
 			}
 		})
 	}
@@ -259,10 +270,10 @@ func Run(c *scenario.Campaign, cfg Config) Report {
 	return r
 }
 
-func playOne(c *scenario.Campaign, seed uint64, s Strategy) result {
+func playOne(g *sim.Game, c *scenario.Campaign, seed uint64, s Strategy) (result, *sim.Game) {
 	start := time.Now()
-	g := Play(c, seed, s)
-	res := result{time: time.Since(start), turns: g.Turn(), decisions: len(g.Log()), err: g.Err(), choices: g.Log()}
+	g = PlayOn(g, c, seed, s)
+	res := result{time: time.Since(start), turns: g.Turn(), decisions: len(g.Log()), err: g.Err(), choices: slices.Clone(g.Log())}
 	seen := map[string]bool{}
 	for _, rec := range g.Chronicle() {
 		if rec.Kind == sim.EventRecord && !seen[rec.Event.ID] {
@@ -273,7 +284,7 @@ func playOne(c *scenario.Campaign, seed uint64, s Strategy) result {
 	if e := g.Ending(); e != nil {
 		res.ending = e.ID
 	}
-	return res
+	return res, g
 }
 
 func percent(n, of int) float64 {

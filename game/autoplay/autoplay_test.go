@@ -7,6 +7,7 @@ import (
 
 	"github.com/bianjing1125/bianjing/game/autoplay"
 	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/bianjing1125/bianjing/game/sim"
 	"github.com/bianjing1125/bianjing/scenarios"
 )
 
@@ -48,9 +49,10 @@ func BenchmarkAutoplay(b *testing.B) {
 	b.ReportAllocs()
 	seed := uint64(0)
 	start := time.Now()
+	var g *sim.Game
 	for b.Loop() {
 		seed++
-		autoplay.Play(c, seed, autoplay.Random)
+		g = autoplay.PlayOn(g, c, seed, autoplay.Random)
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "games/s")
 }

@@ -41,6 +41,16 @@ func (c *Campaign) StartEnv() map[string]any {
 	return env
 }
 
+// ResetEnv sets every name of env, an environment StartEnv returned, back to its value at the
+// start; armies' views are left for the caller, which owns them.
+func (c *Campaign) ResetEnv(env map[string]any) {
+	for k, v := range c.startEnv {
+		if _, army := v.(*ArmyView); !army {
+			env[k] = v
+		}
+	}
+}
+
 // SampleEnv returns an expression environment holding every name of the campaign with a value
 // of its type: the shape that compiled programs expect at run time.
 func SampleEnv(c *Campaign) map[string]any {

@@ -104,18 +104,41 @@ var ErrNotPending = errors.New("no decision is waiting for a choice")
 
 // New starts a game of campaign c with the given seed and plays on to the first decision.
 func New(c *scenario.Campaign, seed uint64) *Game {
-	g := &Game{c: c, seed: seed, turn: 1}
+	g := &Game{}
+	g.start(c, seed)
+	return g
+}
+
+// Restart starts the game again from the beginning with another seed, as New does, reusing
+// the memory of the game before: for players of many games in a row. What the game returned
+// before (its log, ledger, chronicle and options) must not be used after.
+func (g *Game) Restart(seed uint64) { g.start(g.c, seed) }
+
+func (g *Game) start(c *scenario.Campaign, seed uint64) {
+	*g = Game{
+		c: c, seed: seed, turn: 1,
+		turnStart: c.Start.XunStart(), today: c.Start,
+		quantities: reuse(g.quantities, len(c.Quantities)),
+		flags:      reuse(g.flags, len(c.Flags)),
+		people:     reuse(g.people, len(c.People)),
+		places:     reuse(g.places, len(c.Places)),
+		changed:    reuse(g.changed, c.Slots()),
+		memo:       reuse(g.memo, c.Exprs()), // all at 0: never computed
+		fired:      reuse(g.fired, len(c.Events)),
+		groups:     reuse(g.groups, len(c.Groups)),
+		armies:     reuse(g.armies, len(c.Armies)),
+		views:      reuse(g.views, len(c.Armies)),
+		log:        g.log[:0], ledger: g.ledger[:0], chronicle: g.chronicle[:0],
+		due: g.due[:0], scratch: g.scratch[:0], daily: g.daily[:0],
+		env: g.env,
+	}
 	g.pcg = *rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
 	g.rng = rand.New(&g.pcg)
-	g.turnStart = c.Start.XunStart()
-	g.today = c.Start
-	g.quantities = make([]int, len(c.Quantities))
-	g.flags = make([]bool, len(c.Flags))
-	g.people = make([]string, len(c.People))
-	g.places = make([]string, len(c.Places))
-	g.env = c.StartEnv()
-	g.changed = make([]int32, c.Slots())
-	g.memo = make([]memo, c.Exprs()) // all at 0: never computed
+	if g.env == nil {
+		g.env = c.StartEnv()
+	} else {
+		c.ResetEnv(g.env)
+	}
 	g.gen = 1
 	g.clockTurn, g.clockDays = -1, -1
 	for i, q := range c.Quantities {
@@ -130,12 +153,19 @@ func New(c *scenario.Campaign, seed uint64) *Game {
 	for i, p := range c.Places {
 		g.places[i] = p.Holder
 	}
-	g.fired = make([]bool, len(c.Events))
-	g.groups = make([]bool, len(c.Groups))
 	g.newArmies()
 	g.syncClock()
 	g.advance()
-	return g
+}
+
+// reuse returns s cleared to length n, keeping its memory when it has room.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // Campaign returns the campaign being played.

@@ -46,6 +46,12 @@ func (g *Game) Snapshot() []byte {
 		Campaign: g.c.ID, Version: g.c.Version, Seed: g.seed, RNG: fmt.Sprintf("%x", rng),
 		Turn: g.turn, Today: g.today.Short(), Log: g.log, Ledger: g.ledger,
 	}
+	if len(s.Log) == 0 {
+		s.Log = nil // an empty log is the same state whatever its memory
+	}
+	if len(s.Ledger) == 0 {
+		s.Ledger = nil
+	}
 	for i, q := range g.c.Quantities {
 		s.World = append(s.World, namedItem{q.ID, g.quantities[i]})
 	}

@@ -43,10 +43,8 @@ type army struct {
 
 // newArmies sets every army of c waiting at its start.
 func (g *Game) newArmies() {
-	g.armies = make([]army, len(g.c.Armies))
-	g.views = make([]scenario.ArmyView, len(g.c.Armies))
 	for i, a := range g.c.Armies {
-		g.armies[i] = army{state: scenario.ArmyWaiting, at: g.placeIndex(a.Start)}
+		g.armies[i] = army{state: scenario.ArmyWaiting, at: g.placeIndex(a.Start), took: g.armies[i].took[:0]}
 		g.env[a.ID] = &g.views[i] // expressions read the view in place
 		g.viewArmy(i)
 	}

@@ -169,3 +169,38 @@ func TestDailyCondition(t *testing.T) {
 	}
 	t.Error("third_day never fired")
 }
+
+// TestRestartIsNew checks that a game restarted in the memory of another plays exactly as a new
+// game with the same seed.
+func TestRestartIsNew(t *testing.T) {
+	mini, err := scenario.Load(os.DirFS("testdata"), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*scenario.Campaign{loadWar(t), mini} {
+		var reused *Game
+		for seed := uint64(1); seed <= 12; seed++ {
+			fresh := New(c, seed)
+			if reused == nil {
+				reused = New(c, 99)
+			}
+			reused.Restart(seed)
+			for _, g := range []*Game{fresh, reused} {
+				for k := 0; !g.Over(); k++ {
+					var open []string
+					for _, o := range g.Options() {
+						if o.Enabled {
+							open = append(open, o.Choice.ID)
+						}
+					}
+					if err := g.Choose(open[(k+int(seed))%len(open)]); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if a, b := string(fresh.Snapshot()), string(reused.Snapshot()); a != b {
+				t.Fatalf("%s seed %d: a restarted game differs from a new one", c.ID, seed)
+			}
+		}
+	}
+}
