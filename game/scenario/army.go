@@ -57,11 +57,21 @@ const (
 // ArmyStates lists the states an army can be in.
 var ArmyStates = []string{ArmyWaiting, ArmyMarching, ArmyBesieging, ArmyCamped, ArmyWithdrawing, ArmyGone}
 
-// ArmyView is how an expression sees an army: east_army.at, east_army.state, east_army.days.
+// ArmyView is what an army is doing and where. Expressions read it as a map with the keys
+// at, state and days (east_army.at, east_army.state, east_army.days): map keys are read without
+// reflection, which matters in conditions read every day.
 type ArmyView struct {
-	At    string `expr:"at"`    // the id of the place it is at, or last passed
-	State string `expr:"state"` // one of ArmyStates
-	Days  int    `expr:"days"`  // days in its present state at its present place
+	At    string // the id of the place it is at, or last passed
+	State string // one of ArmyStates
+	Days  int    // days in its present state at its present place
+}
+
+// ArmyFields are the keys of an army in expressions.
+var ArmyFields = []string{"at", "state", "days"}
+
+// Env returns the view as expressions read it.
+func (v ArmyView) Env() map[string]any {
+	return map[string]any{"at": v.At, "state": v.State, "days": v.Days}
 }
 
 // declareArmy reads an army's names and route; its conditions are compiled later by

@@ -31,23 +31,17 @@ func newCompiler(c *Campaign, r *report) *compiler {
 }
 
 // StartEnv returns a new expression environment holding every name of the campaign with its
-// value at the start, for a game to change as it plays. Each army is a fresh *ArmyView.
+// value at the start, for a game to change as it plays.
 func (c *Campaign) StartEnv() map[string]any {
 	env := maps.Clone(c.startEnv)
-	for _, a := range c.Armies {
-		v := *env[a.ID].(*ArmyView)
-		env[a.ID] = &v
-	}
 	return env
 }
 
 // ResetEnv sets every name of env, an environment StartEnv returned, back to its value at the
-// start; armies' views are left for the caller, which owns them.
+// start.
 func (c *Campaign) ResetEnv(env map[string]any) {
 	for k, v := range c.startEnv {
-		if _, army := v.(*ArmyView); !army {
-			env[k] = v
-		}
+		env[k] = v
 	}
 }
 
@@ -75,7 +69,10 @@ func SampleEnv(c *Campaign) map[string]any {
 		if a.Start != nil {
 			at = a.Start.ID
 		}
-		env[a.ID] = &ArmyView{At: at, State: ArmyWaiting}
+		for k, v := range (ArmyView{At: at, State: ArmyWaiting}).Env() {
+			env[a.ID+"."+k] = v
+		}
+		env[a.ID] = map[string]any{} // for the type checker: a name that has members
 	}
 	return env
 }
@@ -147,6 +144,7 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 		expr.MaxNodes(maxExprNodes),
 		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"),
 		expr.Patch(checker),
+		expr.Patch(armyFlattener{cp.c}),
 	)
 	if err != nil {
 		p, msg := pos, err.Error()
@@ -202,10 +200,13 @@ func (v *valueChecker) Visit(node *ast.Node) {
 	if mem, ok := (*node).(*ast.MemberNode); ok {
 		id, ok1 := mem.Node.(*ast.IdentifierNode)
 		prop, ok2 := mem.Property.(*ast.StringNode)
-		if ok1 && ok2 && prop.Value == "days" {
-			if name, ok := v.c.names[id.Value]; ok && name.Kind == ArmyName {
+		if name, ok := v.c.names[id.Value]; ok1 && ok2 && ok && name.Kind == ArmyName {
+			if prop.Value == "days" {
 				v.daily = true
 				v.names = append(v.names, id.Value+".days")
+			}
+			if !contains(ArmyFields, prop.Value) {
+				*v.bad = append(*v.bad, badValue{prop.Location().From, fmt.Sprintf("an army has no %q (it has %s)", prop.Value, strings.Join(ArmyFields, ", "))})
 			}
 		}
 	}
@@ -262,6 +263,27 @@ func (v *valueChecker) armyMember(a, b ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// armyFlattener turns east_army.state into the one name "east_army.state", which the
+// environment holds directly: a member of a map or a struct is read by reflection, and
+// allocates, while a name is a map lookup. Army conditions are read every day.
+type armyFlattener struct{ c *Campaign }
+
+// Visit implements ast.Visitor.
+func (f armyFlattener) Visit(node *ast.Node) {
+	mem, ok := (*node).(*ast.MemberNode)
+	if !ok {
+		return
+	}
+	id, ok1 := mem.Node.(*ast.IdentifierNode)
+	prop, ok2 := mem.Property.(*ast.StringNode)
+	if !ok1 || !ok2 || !contains(ArmyFields, prop.Value) {
+		return
+	}
+	if name, ok := f.c.names[id.Value]; ok && name.Kind == ArmyName {
+		ast.Patch(node, &ast.IdentifierNode{Value: id.Value + "." + prop.Value})
+	}
 }
 
 func asIdentString(a, b ast.Node) (*ast.IdentifierNode, *ast.StringNode) {

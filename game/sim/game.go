@@ -44,7 +44,9 @@ type Game struct {
 	chronicle []Record
 
 	armies    []army
-	views     []scenario.ArmyView // what expressions read of each army
+	views     []scenario.ArmyView // what each army is doing and where
+	placeIDs  []any               // the places' ids, boxed once
+	armyKeys  []armyKeys          // the names under which expressions read each army
 	due       []int               // scratch for dueEvents
 	scratch   []Option            // scratch for options read inside the engine
 	warDay    calendar.Day        // the last day the war has been played
@@ -128,6 +130,8 @@ func (g *Game) start(c *scenario.Campaign, seed uint64) {
 		groups:     reuse(g.groups, len(c.Groups)),
 		armies:     reuse(g.armies, len(c.Armies)),
 		views:      reuse(g.views, len(c.Armies)),
+		placeIDs:   placeIDs(g, c),
+		armyKeys:   sameCampaign(g, c, g.armyKeys),
 		log:        g.log[:0], ledger: g.ledger[:0], chronicle: g.chronicle[:0],
 		due: g.due[:0], scratch: g.scratch[:0], daily: g.daily[:0],
 		env: g.env,
@@ -156,6 +160,17 @@ func (g *Game) start(c *scenario.Campaign, seed uint64) {
 	g.newArmies()
 	g.syncClock()
 	g.advance()
+}
+
+// placeIDs keeps g's boxed place ids when it plays the same campaign again.
+func placeIDs(g *Game, c *scenario.Campaign) []any { return sameCampaign(g, c, g.placeIDs) }
+
+// sameCampaign keeps what g worked out about its campaign when it plays c again, else nil.
+func sameCampaign[T any](g *Game, c *scenario.Campaign, s []T) []T {
+	if g.c == c {
+		return s
+	}
+	return nil
 }
 
 // reuse returns s cleared to length n, keeping its memory when it has room.

@@ -45,7 +45,10 @@ type army struct {
 func (g *Game) newArmies() {
 	for i, a := range g.c.Armies {
 		g.armies[i] = army{state: scenario.ArmyWaiting, at: g.placeIndex(a.Start), took: g.armies[i].took[:0]}
-		g.env[a.ID] = &g.views[i] // expressions read the view in place
+		if len(g.armyKeys) <= i {
+			g.armyKeys = append(g.armyKeys, armyKeys{a.ID + ".at", a.ID + ".state", a.ID + ".days"})
+		}
+		g.views[i] = scenario.ArmyView{Days: -1} // so that viewArmy writes it all
 		g.viewArmy(i)
 	}
 	g.warDay = g.c.Start.XunStart() - 1
@@ -78,19 +81,68 @@ func (g *Game) placeIndex(p *scenario.Place) int {
 
 // viewArmy writes army i where expressions read it.
 func (g *Game) viewArmy(i int) {
-	r, v := &g.armies[i], &g.views[i]
+	r, v, keys := &g.armies[i], &g.views[i], g.armyKeys[i]
+	if v.Days < 0 {
+		v.State = "" // a fresh view: write everything
+	}
 	if v.Days != r.days {
 		v.Days = r.days
+		g.env[keys.days] = boxed(r.days)
 		g.touch(g.c.ArmyDaysSlot(i))
 	}
 	at := ""
 	if r.at >= 0 {
 		at = g.c.Places[r.at].ID
 	}
-	if v.State != r.state || v.At != at {
+	if v.State != r.state || v.At != at || v.Days < 0 {
 		v.State, v.At = r.state, at
+		g.env[keys.state], g.env[keys.at] = boxedState(r.state), g.boxedPlace(r.at)
 		g.touch(g.c.Slot(scenario.Name{Kind: scenario.ArmyName, Index: i}))
 	}
+}
+
+// smallInts holds boxed day counts, so that an army's days are written without allocating.
+var smallInts = func() []any {
+	s := make([]any, 1024)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}()
+
+// armyKeys are the names under which expressions read an army.
+type armyKeys struct{ at, state, days string }
+
+// The army states, boxed once.
+var states = func() map[string]any {
+	m := map[string]any{}
+	for _, s := range scenario.ArmyStates {
+		m[s] = s
+	}
+	return m
+}()
+
+func boxedState(s string) any { return states[s] }
+
+// boxedPlace returns place p's id as an expression reads it ("" for none), boxed once a game.
+func (g *Game) boxedPlace(p int) any {
+	if p < 0 {
+		return ""
+	}
+	if g.placeIDs == nil {
+		g.placeIDs = make([]any, len(g.c.Places))
+		for i, pl := range g.c.Places {
+			g.placeIDs[i] = pl.ID
+		}
+	}
+	return g.placeIDs[p]
+}
+
+func boxed(n int) any {
+	if n >= 0 && n < len(smallInts) {
+		return smallInts[n]
+	}
+	return n
 }
 
 // warTo plays the war day by day until it has played day d, or something in the world changed
