@@ -5,6 +5,7 @@ FUZZTIME    ?= 15s
 SHARED      ?= ../shared
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 XVFB        := xvfb-run -a -s "-screen 0 1280x800x24"
+SHOT_CHOICES := sign_congratulation,four_commanders,guo_can_hold,file_petition,run_them_down,inquiry_at_mozhou,leave_for_banquet,reports_to_register,copy_garrison_memorial,on_to_taiyuan,brief_as_written,prince_letter_only,refer_to_court,counsel_go,papers_as_written,back_li_ye,urge_abdication,drive_out_root_out,send_all_to_liang,memorial_wait,stay_at_post,hold_with_li_gang,stand_with_li_gang,rear_army_on_fanjia,guard_granary,water_gate_with_li_gang,send_li_zhuo
 
 .PHONY: test setup lint unit ui wasm fuzz contract autoplay graph e2e bench measure play run screenshots validate
 

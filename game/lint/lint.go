@@ -93,6 +93,9 @@ func Campaign(c *scenario.Campaign) []Warning {
 			add(e.Pos, "%s is always false (%q)", what, e.Source)
 		}
 	}
+	for _, q := range c.Quantities {
+		read(q.CourtWhile)
+	}
 	for _, a := range c.Armies {
 		read(a.March)
 		read(a.Withdraw)

@@ -21,6 +21,14 @@ type builder struct {
 	cp         *compiler
 	codexNames map[string]*CodexEntry
 	armyNodes  []armyNode
+	courtWhile []pendingExpr // quantities' court_while, compiled once every name is known
+}
+
+// pendingExpr is a quantity's expression waiting for the compiler.
+type pendingExpr struct {
+	w *walker
+	n *yaml.Node
+	q *Quantity
 }
 
 func build(r *report, sections map[string][]section, folder string) *Campaign {
@@ -47,6 +55,9 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	}
 	b.cp = newCompiler(b.c, r)
 	b.compileArmies()
+	for _, pe := range b.courtWhile {
+		pe.q.CourtWhile = b.cp.condition(pe.w, pe.n, "quantity "+pe.q.ID+" court_while")
+	}
 	for _, s := range sections["events"] {
 		b.each(s, "event", b.event)
 	}
@@ -150,7 +161,7 @@ func (b *builder) campaign(ss []section, folder string) {
 }
 
 func (b *builder) quantity(w *walker, n *yaml.Node) {
-	m := w.fields(n, "quantity", "id", "label", "min", "max", "start", "court", "about")
+	m := w.fields(n, "quantity", "id", "label", "min", "max", "start", "court", "court_while", "about")
 	if m == nil {
 		return
 	}
@@ -163,6 +174,12 @@ func (b *builder) quantity(w *walker, n *yaml.Node) {
 		Court: w.boolean(m, "court", "quantity"),
 	}
 	q.Start = w.integer(m, "start", "quantity", q.Min)
+	if cw := m["court_while"]; cw != nil {
+		if !q.Court {
+			w.r.add(w.pos(cw), "quantity %s: court_while is only read with court: true", q.ID)
+		}
+		b.courtWhile = append(b.courtWhile, pendingExpr{w: w, n: cw, q: q})
+	}
 	if q.Max < q.Min {
 		w.r.add(w.pos(n), "quantity %s: max %d is below min %d", q.ID, q.Max, q.Min)
 	} else if q.Start < q.Min || q.Start > q.Max {

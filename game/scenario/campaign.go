@@ -130,6 +130,9 @@ type Quantity struct {
 	Max   int
 	Start int
 	Court bool // shown on the court panel
+	// CourtWhile is when the court panel shows it (nil: always, if Court): Tong Guan's regard
+	// matters while he is in office.
+	CourtWhile *Expr
 }
 
 // Flag is a named boolean.

@@ -154,6 +154,7 @@ func TestProblems(t *testing.T) {
 		{"variant without when", ev("    variants: [{text: Other.}]\n"), []string{"c/events.yaml:6:16: event one: a variant needs a when"}},
 		{"neither date nor window", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "    date: Xuanhe 7/12/1\n    title", "    title", 1)}, []string{"c/events.yaml:2:5: event one: needs a date"}},
 		{"bad history month", map[string]string{"c/events.yaml": strings.Replace(base["c/events.yaml"], "      date: Xuanhe 7/12/1", "      date: Xuanhe 7/13", 1)}, []string{"c/events.yaml:16:13: event one history date: calendar: parsing \"Xuanhe 7/13\""}},
+		{"court_while without court", map[string]string{"c/more.yaml": "quantities:\n  - {id: gold, label: Gold, court_while: warned}\n"}, []string{"c/more.yaml:2:42: quantity gold: court_while is only read with court: true"}},
 		{"alias bomb", map[string]string{"c/x.yaml": aliasBomb()}, []string{"c/x.yaml:"}},
 		{"second document", map[string]string{"c/x.yaml": "flags: []\n---\nflags: []\n"}, []string{"c/x.yaml:2:1: a second YAML document"}},
 	}

@@ -220,6 +220,9 @@ func (g *Game) Chronicle() []Record { return g.chronicle }
 // Quantity returns the value of quantity q of the campaign.
 func (g *Game) Quantity(q *scenario.Quantity) int { return g.quantities[g.index(q.ID)] }
 
+// OnCourt reports whether the court panel shows quantity q now.
+func (g *Game) OnCourt(q *scenario.Quantity) bool { return q.Court && g.truth(q.CourtWhile, true) }
+
 // Flag returns the value of flag f.
 func (g *Game) Flag(f *scenario.Flag) bool { return g.flags[g.index(f.ID)] }
 

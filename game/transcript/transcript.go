@@ -118,7 +118,7 @@ func (p *Printer) changes(g *sim.Game, r sim.Record, court bool) {
 				moved = append(moved, fmt.Sprintf("%+d: %s", e.To-e.From, strings.TrimSuffix(e.Why, ".")))
 			}
 		}
-		if len(moved) == 0 && !(court && q.Court) {
+		if len(moved) == 0 && !(court && g.OnCourt(q)) {
 			continue
 		}
 		prefix := fmt.Sprintf("  %-32s %4d", q.Label, value)

@@ -31,11 +31,19 @@ type meter struct {
 
 const ledgerLines = 6
 
+// onCourt reports whether the panel shows q now.
+func onCourt(a *App, q *scenario.Quantity) bool {
+	if a.g == nil {
+		return q.Court
+	}
+	return a.g.OnCourt(q)
+}
+
 // height returns the panel's height when laid out below the text, in two columns.
 func (cp *courtPanel) height(a *App, width float64) float64 {
 	n := 0
 	for _, q := range a.c.Quantities {
-		if q.Court {
+		if onCourt(a, q) {
 			n++
 		}
 	}
@@ -66,7 +74,7 @@ func (cp *courtPanel) layout(a *App, area box, upTo int) {
 	y0 := area.y + cp.title.Height + 10*s
 	i := 0
 	for _, q := range a.c.Quantities {
-		if !q.Court {
+		if !onCourt(a, q) {
 			continue
 		}
 		m := meter{q: q, value: q.Start}
