@@ -151,7 +151,7 @@ func (b *builder) campaign(ss []section, folder string) {
 		w.r.add(w.pos(s.key), "campaign: version must be 1 or more")
 	}
 	c.Title = w.text(m, "title", "campaign", s.key)
-	c.Role = w.text(m, "role", "campaign", s.key)
+	c.Role = Prose(w.text(m, "role", "campaign", s.key))
 	start, ok1 := b.date(w, m, "start", "campaign", s.key)
 	end, ok2 := b.date(w, m, "end", "campaign", s.key)
 	if ok1 && ok2 && end < start {
@@ -306,13 +306,13 @@ func (b *builder) event(w *walker, n *yaml.Node) {
 	ev.Weight = b.cp.amount(w, m["weight"], what+" weight")
 	ev.Place = w.optText(m, "place", what)
 	ev.Title = w.text(m, "title", what, n)
-	ev.Text = w.text(m, "text", what, n)
+	ev.Text = Prose(w.text(m, "text", what, n))
 	for _, vn := range w.list(orEmpty(m["variants"]), what+" variants") {
 		vm := w.fields(vn, what+" variant", "when", "title", "text")
 		if vm == nil {
 			continue
 		}
-		v := &Variant{Pos: w.pos(vn), Title: w.optText(vm, "title", what+" variant"), Text: w.text(vm, "text", what+" variant", vn)}
+		v := &Variant{Pos: w.pos(vn), Title: w.optText(vm, "title", what+" variant"), Text: Prose(w.text(vm, "text", what+" variant", vn))}
 		if vm["when"] == nil {
 			w.r.add(w.pos(vn), "%s: a variant needs a when: condition (the event's own text is told otherwise)", what)
 		}
@@ -358,8 +358,8 @@ func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
 			b.c.choices[ch.ID] = ch
 		}
 	}
-	ch.Text = w.text(m, "text", what, n)
-	ch.Hint = w.optText(m, "hint", what)
+	ch.Text = Prose(w.text(m, "text", what, n))
+	ch.Hint = Prose(w.optText(m, "hint", what))
 	ch.Show = b.cp.condition(w, m["show"], what+" show")
 	ch.Enable = b.cp.condition(w, m["enable"], what+" enable")
 	ch.Disabled = w.optText(m, "disabled", what)
@@ -372,7 +372,7 @@ func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
 	ch.Historical = w.boolean(m, "historical", what)
 	ch.Why = w.optText(m, "why", what)
 	ch.Effects = b.cp.effects(w, m["effects"], what)
-	ch.Result = w.optText(m, "result", what)
+	ch.Result = Prose(w.optText(m, "result", what))
 	for _, on := range w.list(orEmpty(m["outcomes"]), what+" outcomes") {
 		om := w.fields(on, what+" outcome", "weight", "text", "why", "effects")
 		if om == nil {
@@ -383,7 +383,7 @@ func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
 			w.r.add(w.pos(on), "%s: an outcome needs a weight", what)
 		}
 		o.Weight = b.cp.amount(w, om["weight"], what+" outcome weight")
-		o.Text = w.text(om, "text", what+" outcome", on)
+		o.Text = Prose(w.text(om, "text", what+" outcome", on))
 		o.Why = w.optText(om, "why", what+" outcome")
 		o.Effects = b.cp.effects(w, om["effects"], what+" outcome")
 		ch.Outcomes = append(ch.Outcomes, o)
@@ -416,7 +416,7 @@ func (b *builder) history(w *walker, n, parent *yaml.Node, ev *Event) {
 	if ev.History.Tag != "" && !contains(Tags, ev.History.Tag) {
 		w.r.add(w.pos(m["tag"]), "%s: tag %q is not one of %s", what, ev.History.Tag, strings.Join(Tags, ", "))
 	}
-	ev.History.Happened = w.text(m, "happened", what, n)
+	ev.History.Happened = Prose(w.text(m, "happened", what, n))
 	srcs, nodes := w.strs(m, "sources", what)
 	for i, s := range srcs {
 		if s == "" {
@@ -454,8 +454,8 @@ func (b *builder) ending(w *walker, n *yaml.Node) {
 	if e.Kind != "" && e.Kind != "historical" && e.Kind != "counterfactual" {
 		w.r.add(w.pos(m["kind"]), "%s: kind %q is neither historical nor counterfactual", what, e.Kind)
 	}
-	e.Text = w.text(m, "text", what, n)
-	e.History = w.text(m, "history", what, n)
+	e.Text = Prose(w.text(m, "text", what, n))
+	e.History = Prose(w.text(m, "history", what, n))
 	b.c.Endings = append(b.c.Endings, e)
 }
 

@@ -105,7 +105,7 @@ func (b *builder) codexEntry(w *walker, n *yaml.Node) {
 	e.Chars = w.text(m, "chars", what, n)
 	e.Pinyin = w.text(m, "pinyin", what, n)
 	e.Dates = w.optText(m, "dates", what)
-	e.Text = w.text(m, "text", what, n)
+	e.Text = Prose(w.text(m, "text", what, n))
 	e.Source = w.text(m, "source", what, n)
 	names, nodes := w.strs(m, "names", what)
 	if len(names) == 0 && e.Title != "" {

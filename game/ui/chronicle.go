@@ -63,6 +63,8 @@ func (ch *chronicleScreen) layout(a *App) {
 			y += 14 * s
 		case sim.EndingRecord:
 			add("The end: "+r.Ending.Title, a.face("title"), faded, 10*s)
+		case sim.WarRecord:
+			add(r.Day.Short()+"  ·  "+r.WarLine(), a.face("small"), faded, 10*s)
 		}
 	}
 	ch.height = y

@@ -97,9 +97,10 @@ func (es *endingScreen) layout(a *App) {
 			kind = "The ending history knows"
 		}
 		add(kind, a.face("small"), x0, w, red, 4*s)
+		prose := min(w, 720*s) // a reading measure, however wide the window
 		add(e.Title, a.face("big"), x0, w, ink, 14*s)
-		add(e.Text, a.face("body"), x0, w, ink, 14*s)
-		add(e.History, a.face("small"), x0, w, faded, 30*s)
+		add(e.Text, a.face("body"), x0, prose, ink, 14*s)
+		add(e.History, a.face("small"), x0, prose, faded, 30*s)
 	}
 	add("Your reign beside the record  ·  史鑑", a.face("title"), x0, w, ink, 6*s)
 	hist, theirs := historicalCourse(a.c, a.g.Seed())
