@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"strconv"
 
 	"github.com/bianjing1125/bianjing/game/save"
@@ -26,6 +27,10 @@ type savesScreen struct {
 	foot  *Block
 	slots []store.Slot
 	code  codeBox
+	// The list scrolls when it is taller than the room between the heading and the footer
+	// (large text in a small window): top and bottom are that room, scroll how far it is moved.
+	top, bottom, scroll float64
+	focused             int // the item kept in view: the list follows the focus when it moves
 }
 
 func (ss *savesScreen) layout(a *App) {
@@ -60,7 +65,10 @@ func (ss *savesScreen) layout(a *App) {
 	labels = append(labels, "Export this game as a code", "Import a code")
 	ids, enabled = append(ids, exportID, importID), append(enabled, a.g != nil, true)
 	ss.menu.set(a, labels, ids, enabled, 40*s, y, min(float64(a.w)-80*s, 900*s))
-	ss.foot = footer(a, "Enter or click: "+map[savesMode]string{loadMode: "load", saveMode: "save"}[ss.mode]+" · Esc back")
+	ss.foot = footer(a, "Enter or click: "+map[savesMode]string{loadMode: "load", saveMode: "save"}[ss.mode]+" · wheel or arrows to scroll · Esc back")
+	ss.top, ss.bottom = y, float64(a.h)-ss.foot.Height-30*s
+	ss.focused = -1
+	ss.keepInView(a, 0)
 	ss.code.layout(a)
 }
 
@@ -74,6 +82,7 @@ func (ss *savesScreen) update(a *App, in *Input) {
 		return
 	}
 	id, ok := ss.menu.update(in)
+	ss.keepInView(a, -in.Wheel*40*a.scale)
 	if !ok {
 		return
 	}
@@ -103,9 +112,34 @@ func (ss *savesScreen) update(a *App, in *Input) {
 	ss.layout(a)
 }
 
+// keepInView scrolls the list by d and, when the focus has moved, as little as brings the
+// focused item into view.
+func (ss *savesScreen) keepInView(a *App, d float64) {
+	if len(ss.menu.items) == 0 {
+		return
+	}
+	last := ss.menu.items[len(ss.menu.items)-1].box
+	maxScroll := max(0, last.y+last.h-ss.bottom)
+	ss.scroll = min(max(ss.scroll+d, 0), maxScroll)
+	if ss.menu.focus != ss.focused {
+		ss.focused = ss.menu.focus
+		f := ss.menu.items[ss.menu.focus].box
+		if f.y-ss.scroll < ss.top {
+			ss.scroll = f.y - ss.top
+		}
+		if f.y+f.h-ss.scroll > ss.bottom {
+			ss.scroll = f.y + f.h - ss.bottom
+		}
+		ss.scroll = min(max(ss.scroll, 0), maxScroll)
+	}
+	ss.menu.dy = -ss.scroll
+}
+
 func (ss *savesScreen) draw(a *App, dst *ebiten.Image) {
 	ss.head.Draw(dst, 40*a.scale, 40*a.scale, a.pal.Ink, nil, -1)
-	ss.menu.draw(a, dst)
+	b := dst.Bounds()
+	list := dst.SubImage(image.Rect(b.Min.X, int(ss.top)-4, b.Max.X, int(ss.bottom))).(*ebiten.Image)
+	ss.menu.draw(a, list)
 	drawFooter(a, dst, ss.foot)
 	ss.code.draw(a, dst)
 }

@@ -348,3 +348,37 @@ func TestMonkey(t *testing.T) {
 	}
 	t.Logf("%d ticks, %d restarts", ticks, restarts)
 }
+
+// TestSavesScroll checks that the saves list, taller than an 800×600 window, scrolls to keep the
+// focused item in view and never draws over the footer.
+func TestSavesScroll(t *testing.T) {
+	a := newApp(t, ui.Options{Screen: "saves", Seed: 1, Choices: nil}, 800, 600)
+	dst := newImage(800, 600)
+	step := func(in ui.Input) *image.RGBA {
+		t.Helper()
+		if err := tick(t, a, in, dst); err != nil {
+			t.Fatal(err)
+		}
+		return pixels(dst)
+	}
+	before := step(ui.Input{X: -1, Y: -1})
+	after := step(ui.Input{X: -1, Y: -1, Keys: []ebiten.Key{ebiten.KeyArrowUp}}) // to the last item
+	list, foot := 0, 0
+	for y := 0; y < 600; y++ {
+		for x := 0; x < 800; x++ {
+			if before.RGBAAt(x, y) != after.RGBAAt(x, y) {
+				if y < 552 { // the list ends 30 px above the footer's text; its rule is at 555
+					list++
+				} else {
+					foot++
+				}
+			}
+		}
+	}
+	if list < 2000 {
+		t.Errorf("the list did not scroll to the last item: %d pixels changed", list)
+	}
+	if foot > 0 {
+		t.Errorf("%d pixels of the footer changed: the list draws over it", foot)
+	}
+}
