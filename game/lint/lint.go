@@ -10,6 +10,8 @@
 //     names nothing of the world and evaluates to false): the event never fires, the choice is
 //     never listed or never open, the ending never reached.
 //   - An ending after one whose `when` is constant true: it is never reached.
+//   - A codex entry that no scene, choice, outcome, history note or ending names: it never
+//     unlocks.
 //   - A Song date in an event's text or history note followed by a Julian date in brackets that
 //     is not the same day by the calendar: "Xuanhe 7/12/1 (28 December 1125)".
 //
@@ -22,6 +24,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/bianjing1125/bianjing/game/calendar"
 	"github.com/bianjing1125/bianjing/game/scenario"
@@ -169,6 +172,34 @@ func Campaign(c *scenario.Campaign) []Warning {
 			add(w, "%s is written but never read: no condition or amount uses it", id)
 		case isRead && !written:
 			add(r, "%s is read but never written: it keeps its start value", id)
+		}
+	}
+	named := map[string]bool{}
+	for _, ev := range c.Events { // what the audience shows unlocks the codex
+		texts := []string{ev.Text, ev.History.Happened}
+		for _, v := range ev.Variants {
+			texts = append(texts, v.Text)
+		}
+		for _, ch := range ev.Choices {
+			texts = append(texts, ch.Text, ch.Result)
+			for _, o := range ch.Outcomes {
+				texts = append(texts, o.Text)
+			}
+		}
+		for _, t := range texts {
+			for _, l := range c.Links(t) {
+				named[l.Entry.ID] = true
+			}
+		}
+	}
+	for _, e := range c.Endings {
+		for _, l := range c.Links(e.Text + "\n" + e.History) {
+			named[l.Entry.ID] = true
+		}
+	}
+	for _, e := range c.Codex {
+		if !named[e.ID] {
+			add(e.Pos, "codex entry %s is never unlocked: no scene, choice, outcome, history note or ending names it (%s)", e.ID, strings.Join(e.Names, ", "))
 		}
 	}
 	sort.SliceStable(ws, func(i, j int) bool {

@@ -198,7 +198,9 @@ func (au *audience) build(a *App) {
 		}
 		if choice.Outcome != nil {
 			add(choice.Outcome.Text, body, ink, 10*s, nil)
+			a.unlockCodex(choice.Outcome.Text)
 		}
+		a.unlockCodex(choice.Choice.Text + "\n" + choice.Choice.Result)
 		au.aftermath(a, *choice, add)
 	default:
 		au.aftermath(a, ev, add)
@@ -233,6 +235,7 @@ func (au *audience) aftermath(a *App, r sim.Record, add func(string, *fontFace, 
 	h := r.Event.History
 	add(fmt.Sprintf("The record · %s · %s · %s", h.SongDate(), recordJulian(h), h.Tag), small, func(p Palette) color.RGBA { return p.Cinnabar }, 4*s, nil)
 	add(h.Happened, small, func(p Palette) color.RGBA { return p.Ink }, 4*s, nil)
+	a.unlockCodex(h.Happened) // the record names people and terms the scene may not
 	add("Sources: "+strings.Join(h.Sources, "; "), small, func(p Palette) color.RGBA { return p.Faded }, 10*s, nil)
 }
 
