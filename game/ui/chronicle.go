@@ -76,22 +76,28 @@ func (ch *chronicleScreen) update(a *App, in *Input) {
 		a.close()
 		return
 	}
+	ch.scroll = scrolled(a, in, ch.scroll, ch.height, ch.area.h)
+}
+
+// scrolled returns a scroll position moved by the wheel, the page keys, the arrows, Home and
+// End, within a text of the given height shown in a view of the given height.
+func scrolled(a *App, in *Input, scroll, height, view float64) float64 {
 	d := -in.Wheel * 40 * a.scale
 	switch {
 	case in.Pressed(ebiten.KeyPageDown):
-		d = ch.area.h * 0.8
+		d = view * 0.8
 	case in.Pressed(ebiten.KeyPageUp):
-		d = -ch.area.h * 0.8
+		d = -view * 0.8
 	case in.Pressed(ebiten.KeyArrowDown):
 		d = a.fonts.BodyLine
 	case in.Pressed(ebiten.KeyArrowUp):
 		d = -a.fonts.BodyLine
 	case in.Pressed(ebiten.KeyHome):
-		d = -ch.height
+		d = -height
 	case in.Pressed(ebiten.KeyEnd):
-		d = ch.height
+		d = height
 	}
-	ch.scroll = min(max(ch.scroll+d, 0), max(0, ch.height-ch.area.h))
+	return min(max(scroll+d, 0), max(0, height-view))
 }
 
 func (ch *chronicleScreen) draw(a *App, dst *ebiten.Image) {

@@ -115,22 +115,7 @@ func (ps *problemsScreen) update(a *App, in *Input) {
 		a.show(ret)
 		return
 	}
-	d := -in.Wheel * 40 * a.scale
-	switch {
-	case in.Pressed(ebiten.KeyPageDown):
-		d = ps.area.h * 0.8
-	case in.Pressed(ebiten.KeyPageUp):
-		d = -ps.area.h * 0.8
-	case in.Pressed(ebiten.KeyArrowDown):
-		d = a.fonts.BodyLine
-	case in.Pressed(ebiten.KeyArrowUp):
-		d = -a.fonts.BodyLine
-	case in.Pressed(ebiten.KeyHome):
-		d = -ps.height
-	case in.Pressed(ebiten.KeyEnd):
-		d = ps.height
-	}
-	ps.scroll = min(max(ps.scroll+d, 0), max(0, ps.height-ps.area.h))
+	ps.scroll = scrolled(a, in, ps.scroll, ps.height, ps.area.h)
 }
 
 func (ps *problemsScreen) draw(a *App, dst *ebiten.Image) {
