@@ -10,15 +10,41 @@ import (
 // chronicleScreen is the backlog: everything said and chosen so far, scrolled with the wheel,
 // the arrows and PgUp/PgDn. It opens at the latest entry.
 type chronicleScreen struct {
+	scrollView
 	head   *Block
 	blocks []placed
-	area   box
-	scroll float64
-	height float64
-	clip   *ebiten.Image
-	parent *ebiten.Image
 	foot   *Block
 	empty  *Block
+}
+
+// scrollView is a column of text taller than its area: how far it is scrolled, and the clip
+// it is drawn through, made once per destination image.
+type scrollView struct {
+	area           box
+	scroll, height float64
+	clip, parent   *ebiten.Image
+}
+
+// clipTo returns the view's clip on dst: its area, with room at the right for a scrollbar.
+func (v *scrollView) clipTo(a *App, dst *ebiten.Image) *ebiten.Image {
+	if v.parent != dst || v.clip == nil {
+		r := image.Rect(int(v.area.x), int(v.area.y), int(v.area.x+v.area.w+20*a.scale), int(v.area.y+v.area.h))
+		v.clip = dst.SubImage(r).(*ebiten.Image)
+		v.parent = dst
+	}
+	return v.clip
+}
+
+// visible reports whether a block of height h placed at y (relative to the text's top) shows,
+// and where it is drawn.
+func (v *scrollView) visible(y, h float64) (float64, bool) {
+	at := v.area.y - v.scroll + y
+	return at, at <= v.area.y+v.area.h && at+h >= v.area.y
+}
+
+// update scrolls the view by the wheel and the scrolling keys.
+func (v *scrollView) update(a *App, in *Input) {
+	v.scroll = scrolled(a, in, v.scroll, v.height, v.area.h)
 }
 
 func (ch *chronicleScreen) layout(a *App) {
@@ -76,7 +102,7 @@ func (ch *chronicleScreen) update(a *App, in *Input) {
 		a.close()
 		return
 	}
-	ch.scroll = scrolled(a, in, ch.scroll, ch.height, ch.area.h)
+	ch.scrollView.update(a, in)
 }
 
 // scrolled returns a scroll position moved by the wheel, the page keys, the arrows, Home and
@@ -103,18 +129,11 @@ func scrolled(a *App, in *Input, scroll, height, view float64) float64 {
 func (ch *chronicleScreen) draw(a *App, dst *ebiten.Image) {
 	s := a.scale
 	ch.head.Draw(dst, 40*s, 40*s, a.pal.Ink, nil, -1)
-	if ch.parent != dst || ch.clip == nil {
-		r := image.Rect(int(ch.area.x), int(ch.area.y), int(ch.area.x+ch.area.w+20*s), int(ch.area.y+ch.area.h))
-		ch.clip = dst.SubImage(r).(*ebiten.Image)
-		ch.parent = dst
-	}
-	top := ch.area.y - ch.scroll
+	clip := ch.clipTo(a, dst)
 	for _, p := range ch.blocks {
-		y := top + p.y
-		if y > ch.area.y+ch.area.h || y+p.b.Height < ch.area.y {
-			continue
+		if y, ok := ch.visible(p.y, p.b.Height); ok {
+			p.b.Draw(clip, p.x, y, p.color(a.pal), nil, -1)
 		}
-		p.b.Draw(ch.clip, p.x, y, p.color(a.pal), nil, -1)
 	}
 	if len(ch.blocks) == 0 {
 		ch.empty.Draw(dst, ch.area.x, ch.area.y, a.pal.Faded, nil, -1)

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"image"
 
 	"github.com/bianjing1125/bianjing/game/scenario"
 	"github.com/hajimehoshi/ebiten/v2"
@@ -17,11 +16,9 @@ const maxProblemsShown = 200
 // the arrows and PgUp/PgDn, until the author's fix loads. The game in progress is kept: Escape
 // plays on with the last campaign that loaded.
 type problemsScreen struct {
+	scrollView
 	head, sub, foot *Block
 	lines           []placed
-	area            box
-	scroll, height  float64
-	clip, parent    *ebiten.Image
 }
 
 // problemLines gives each problem of a failed load as a line, and the length of its position.
@@ -115,7 +112,7 @@ func (ps *problemsScreen) update(a *App, in *Input) {
 		a.show(ret)
 		return
 	}
-	ps.scroll = scrolled(a, in, ps.scroll, ps.height, ps.area.h)
+	ps.scrollView.update(a, in)
 }
 
 func (ps *problemsScreen) draw(a *App, dst *ebiten.Image) {
@@ -123,21 +120,16 @@ func (ps *problemsScreen) draw(a *App, dst *ebiten.Image) {
 	ps.head.Draw(dst, 40*s, 40*s, a.pal.Ink, nil, -1)
 	ps.sub.Draw(dst, 40*s, 40*s+ps.head.Height+8*s, a.pal.Faded, nil, -1)
 	fillRect(dst, 40*s, ps.area.y-9*s, ps.area.w, 1*s, a.pal.Faded)
-	if ps.parent != dst || ps.clip == nil {
-		r := image.Rect(int(ps.area.x), int(ps.area.y), int(ps.area.x+ps.area.w+20*s), int(ps.area.y+ps.area.h))
-		ps.clip = dst.SubImage(r).(*ebiten.Image)
-		ps.parent = dst
-	}
-	top := ps.area.y - ps.scroll
+	clip := ps.clipTo(a, dst)
 	for _, p := range ps.lines {
-		y := top + p.y
-		if y > ps.area.y+ps.area.h || y+p.b.Height < ps.area.y {
+		y, ok := ps.visible(p.y, p.b.Height)
+		if !ok {
 			continue
 		}
 		if len(p.spans) > 0 {
-			fillRect(ps.clip, ps.area.x, y+a.fonts.BodyLine/2-3*s, 6*s, 6*s, a.pal.Cinnabar)
+			fillRect(clip, ps.area.x, y+a.fonts.BodyLine/2-3*s, 6*s, 6*s, a.pal.Cinnabar)
 		}
-		p.b.Draw(ps.clip, p.x, y, p.color(a.pal), p.spans, -1)
+		p.b.Draw(clip, p.x, y, p.color(a.pal), p.spans, -1)
 	}
 	if ps.height > ps.area.h {
 		frac := ps.area.h / ps.height
