@@ -1,6 +1,8 @@
 // Package save writes and reads saved games. A save is a small versioned JSON document: the
-// campaign's id and version, the seed and the ids of the choices taken. Loading replays the
-// choices, so a save made before the campaign changed still loads as far as it still fits.
+// campaign's id and version, the seed, the ids of the choices taken and a digest of the story
+// told before each of them. Loading replays the choices, so a save made before the campaign
+// changed still loads as far as it still fits, and stops where the story it tells is no longer
+// the one the player read.
 package save
 
 import (
@@ -18,9 +20,10 @@ import (
 )
 
 // Format names the document; Version is the version of its layout that this code writes.
+// Version 1 had no story; version 2 adds it. Both are read.
 const (
 	Format  = "bianjing-save"
-	Version = 1
+	Version = 2
 )
 
 // Limits on what a save file may hold.
@@ -39,6 +42,9 @@ type Save struct {
 	CampaignVersion int      `json:"campaign_version"`
 	Seed            uint64   `json:"seed"`
 	Choices         []string `json:"choices"`
+	// Story is the digest of what the game told, four hex digits before each choice and four
+	// after the last (see Story); "" in saves of version 1, which did not record it.
+	Story string `json:"story,omitempty"`
 	// Note is a line for a list of saves (the date and the scene); replay never reads it.
 	Note string `json:"note,omitempty"`
 }
@@ -50,7 +56,7 @@ func Of(g *sim.Game) Save {
 		Format: Format, Version: Version,
 		Campaign: c.ID, CampaignVersion: c.Version,
 		Seed: g.Seed(), Choices: append([]string{}, g.Log()...),
-		Note: note(g),
+		Story: Story(g), Note: note(g),
 	}
 }
 
@@ -107,6 +113,11 @@ func Decode(data []byte) (Save, error) {
 			return s, fmt.Errorf("save choice %d is not a choice id", i+1)
 		}
 	}
+	if s.Story != "" {
+		if _, ok := storySteps(s.Story, len(s.Choices)); !ok || s.Version < 2 {
+			return s, fmt.Errorf("save story is not %d hex digits for %d choices", stepDigits*(len(s.Choices)+1), len(s.Choices))
+		}
+	}
 	return s, nil
 }
 
@@ -154,24 +165,42 @@ func WriteFile(path string, s Save) error {
 	return nil
 }
 
-// Stop says where a replay could not follow the saved choices, and why.
+// Stop says where a replay could not follow the saved game, and why: a choice that no longer
+// fits, or a story that is no longer the one the save recorded. Index is the index in the save's
+// choices of the first one not taken; when it is len(choices), Choice is "" and every choice was
+// taken, but what was told after the last one (or, in a save without a story, anything) may
+// differ from what the player read.
 type Stop struct {
-	Index  int    // index in the save's choices of the first one not taken
-	Choice string // its id
+	Index  int
+	Choice string
 	Reason string
 }
 
 // Error describes the stop for the player.
 func (s *Stop) Error() string {
+	if s.Choice == "" {
+		return "the save was replayed to its end, but " + s.Reason
+	}
 	return fmt.Sprintf("the save was replayed up to choice %d of its log (%s): %s", s.Index+1, s.Choice, s.Reason)
 }
 
 // Replay starts a new game of c with the save's seed and takes its choices in order. When the
-// campaign has changed since the save was made and a choice no longer fits, it stops there and
-// returns the game so far with a Stop saying where and why. A save of another campaign is an error.
+// campaign has changed since the save was made, it stops before the first choice that no longer
+// fits, or before the first decision reached by a story other than the one the save recorded,
+// and returns the game so far, waiting at that decision, with a Stop saying where and why. A save
+// of version 1 records no story: made with another version of the campaign, it replays as far as
+// its choices fit and its Stop says the story may differ. A save of another campaign is an error.
 func Replay(c *scenario.Campaign, s Save) (*sim.Game, *Stop, error) {
 	if s.Campaign != c.ID {
 		return nil, nil, fmt.Errorf("save is of campaign %q, not %q", s.Campaign, c.ID)
+	}
+	versions := ""
+	if s.CampaignVersion != c.Version {
+		versions = fmt.Sprintf(" (the save was made with version %d of the campaign; this is version %d)", s.CampaignVersion, c.Version)
+	}
+	var check storyCheck
+	if s.Story != "" {
+		check.steps, _ = storySteps(s.Story, len(s.Choices))
 	}
 	g := sim.New(c, s.Seed)
 	for i, id := range s.Choices {
@@ -181,17 +210,23 @@ func Replay(c *scenario.Campaign, s Save) (*sim.Game, *Stop, error) {
 			reason = "the game stopped: " + g.Err().Error()
 		case g.Ending() != nil:
 			reason = "the game had already ended (" + g.Ending().ID + ")"
+		case check.differs(g, i):
+			reason = "the scenes told before this decision are no longer the ones the save recorded; play goes on from here"
 		default:
 			if err := g.Choose(id); err != nil {
 				reason = err.Error()
 			}
 		}
 		if reason != "" {
-			if s.CampaignVersion != c.Version {
-				reason += fmt.Sprintf(" (the save was made with version %d of the campaign; this is version %d)", s.CampaignVersion, c.Version)
-			}
-			return g, &Stop{Index: i, Choice: id, Reason: reason}, nil
+			return g, &Stop{Index: i, Choice: id, Reason: reason + versions}, nil
 		}
+	}
+	n := len(s.Choices)
+	switch {
+	case check.steps != nil && check.differs(g, n):
+		return g, &Stop{Index: n, Choice: "", Reason: "what is told after the last choice is no longer what the save recorded" + versions}, nil
+	case check.steps == nil && versions != "":
+		return g, &Stop{Index: n, Choice: "", Reason: "the save does not record the story it told, and the campaign has changed since: the story may differ from what was read" + versions}, nil
 	}
 	return g, nil, nil
 }

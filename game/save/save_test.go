@@ -172,6 +172,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"format":"bianjing-save","version":1,"campaign":"mini","campaign_version":2,"seed":1,"choices":["send_quietly"]}`))
 	f.Add([]byte(`{"version": 1, "choices": [`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"format":"bianjing-save","version":2,"campaign":"mini","campaign_version":2,"seed":3,"choices":["send_quietly"],"story":"12ab34cd"}`))
 	c := loadMini(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := save.Decode(data)
@@ -190,4 +191,56 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("round trip: %+v, %v", again, err)
 		}
 	})
+}
+
+// A campaign that tells another story with the same choices stops the replay at the first
+// decision reached by the changed story, and says so: never a silently different game.
+func TestReplayStopsWhereTheStoryChanged(t *testing.T) {
+	old := loadMini(t)
+	g := sim.New(old, 3)
+	for _, id := range []string{"send_quietly", "let_him_go"} {
+		if err := g.Choose(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := save.Of(g)
+	if len(s.Story) != 4*3 {
+		t.Fatalf("story %q: want 4 digits for each of 3 steps", s.Story)
+	}
+	// The envoys' report no longer fires: the second decision is reached by another story.
+	changed := loadMini(t, "title: The envoys\n", "title: The envoys\n    when: \"false\"\n")
+	g2, stop, err := save.Replay(changed, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stop == nil || stop.Index != 1 || stop.Choice != "let_him_go" || !strings.Contains(stop.Error(), "no longer the ones the save recorded") {
+		t.Fatalf("stop = %v, want one before choice 2, let_him_go, saying the story changed", stop)
+	}
+	if g2.Pending() == nil || g2.Pending().ID != "stay_or_go" || len(g2.Log()) != 1 {
+		t.Fatalf("replayed game: pending %v, log %v", g2.Pending(), g2.Log())
+	}
+	// Mending the wording is not a change of story.
+	mended := loadMini(t, "The Jin envoys demand Hedong and Hebei.", "The Jin envoys demand Hedong and all Hebei.")
+	if _, stop, err := save.Replay(mended, s); err != nil || stop != nil {
+		t.Fatalf("mended wording: stop %v, err %v", stop, err)
+	}
+	// A save of version 1 records no story: with another version of the campaign it replays
+	// whole and says the story may differ.
+	s.Version, s.Story, s.CampaignVersion = 1, "", 1
+	if _, stop, err := save.Replay(changed, s); err != nil || stop == nil || stop.Choice != "" || !strings.Contains(stop.Error(), "may differ") {
+		t.Fatalf("version 1 save: stop %v, err %v", stop, err)
+	}
+}
+
+func TestDecodeRejectsABadStory(t *testing.T) {
+	for _, story := range []string{"abc", "zzzz0000", "00000000000"} {
+		doc := `{"format":"bianjing-save","version":2,"campaign":"c","seed":1,"choices":["a"],"story":"` + story + `"}`
+		if _, err := save.Decode([]byte(doc)); err == nil || !strings.Contains(err.Error(), "story") {
+			t.Errorf("story %q: err = %v", story, err)
+		}
+	}
+	ok := `{"format":"bianjing-save","version":2,"campaign":"c","seed":1,"choices":["a"],"story":"0a1bFFFF"}`
+	if _, err := save.Decode([]byte(ok)); err != nil {
+		t.Errorf("a good story: %v", err)
+	}
 }

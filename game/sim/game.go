@@ -91,6 +91,7 @@ type Record struct {
 	Event   *scenario.Event
 	Title   string // event records: the title and text told, the event's own or a variant's
 	Text    string
+	Variant int // event records: 1 + the index of the variant told; 0 for the event's own text
 	Choice  *scenario.Choice
 	Outcome *scenario.Outcome
 	Ending  *scenario.Ending
@@ -451,8 +452,9 @@ func (g *Game) fire(ev *scenario.Event) {
 		g.groups[ev.GroupIndex] = true
 	}
 	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, Title: ev.Title, Text: ev.Text, LedgerFrom: len(g.ledger)}
-	for _, v := range ev.Variants {
+	for i, v := range ev.Variants {
 		if g.truth(v.When, false) {
+			rec.Variant = i + 1
 			rec.Text = v.Text
 			if v.Title != "" {
 				rec.Title = v.Title

@@ -156,6 +156,7 @@ func (a *App) replay() string {
 	s := save.Of(a.g)
 	// The log is replayed whatever the campaign is called and numbered now.
 	s.Campaign, s.CampaignVersion = a.c.ID, a.c.Version
+	s.Story = "" // the author changed the story on purpose: follow the choices as far as they fit
 	g, stop, err := save.Replay(a.c, s)
 	if err != nil { // cannot happen: the save names the campaign it is replayed on
 		a.g = sim.New(a.c, s.Seed)
