@@ -220,20 +220,33 @@ var monthNames = [...]string{"January", "February", "March", "April", "May", "Ju
 // String returns d spelled out with its Julian date, e.g.
 // "Xuanhe 7, 12th month, 1st day (27 December 1125)" or
 // "Jingkang 1, intercalary 11th month, 25th day (9 January 1127)";
-// outside the table, e.g. "JDN 2131000 (9 March 1122)".
-func (d Day) String() string {
-	y, m, day := d.Julian()
-	julian := fmt.Sprintf("(%d %s %d)", day, monthNames[((m-1)%12+12)%12], y)
+// outside the table, e.g. "JDN 2131000 (9 March 1122)". It is Long and JulianLong together.
+func (d Day) String() string { return d.Long() + " (" + d.JulianLong() + ")" }
+
+// Long returns d's Song date spelled out, e.g. "Xuanhe 7, 12th month, 1st day" or
+// "Jingkang 1, intercalary 11th month, 25th day"; outside the table it returns Short.
+func (d Day) Long() string {
 	date, ok := d.Song()
 	if !ok {
-		return d.Short() + " " + julian
+		return d.Short()
 	}
+	return date.Long()
+}
+
+// JulianLong returns d's Julian calendar date spelled out, e.g. "27 December 1125".
+func (d Day) JulianLong() string {
+	y, m, day := d.Julian()
+	return fmt.Sprintf("%d %s %d", day, monthNames[((m-1)%12+12)%12], y)
+}
+
+// Long returns the date spelled out, e.g. "Xuanhe 7, 12th month, 1st day" or
+// "Jingkang 1, intercalary 11th month, 25th day".
+func (d Date) Long() string {
 	leap := ""
-	if date.Leap {
+	if d.Leap {
 		leap = "intercalary "
 	}
-	return fmt.Sprintf("%s %d, %s%s month, %s day %s",
-		date.Era, date.Year, leap, ordinal(date.Month), ordinal(date.Day), julian)
+	return fmt.Sprintf("%s %d, %s%s month, %s day", d.Era, d.Year, leap, ordinal(d.Month), ordinal(d.Day))
 }
 
 func ordinal(n int) string {

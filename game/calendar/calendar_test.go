@@ -320,6 +320,20 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s:\n got %q, %q, %q\nwant %q, %q, %q", tc.short,
 				d.Short(), d.String(), d.Chinese(), tc.short, tc.long, tc.chinese)
 		}
+		// The parts, never parsed back from String: the Song date spelled out and the Julian.
+		if got := d.Long() + " (" + d.JulianLong() + ")"; got != tc.long {
+			t.Errorf("%s: Long and JulianLong make %q, want %q", tc.short, got, tc.long)
+		}
+		if date, _ := d.Song(); date.Long() != d.Long() {
+			t.Errorf("%s: Date.Long %q, Day.Long %q", tc.short, date.Long(), d.Long())
+		}
+	}
+}
+
+func TestLongOutsideTable(t *testing.T) {
+	d := calendar.First() - 1
+	if d.Long() != d.Short() || d.JulianLong() != "27 January 1115" {
+		t.Errorf("outside the table: Long %q (Short %q), JulianLong %q", d.Long(), d.Short(), d.JulianLong())
 	}
 }
 

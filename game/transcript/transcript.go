@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bianjing1125/bianjing/game/calendar"
-	"github.com/bianjing1125/bianjing/game/scenario"
+	"github.com/bianjing1125/bianjing/game/page"
 	"github.com/bianjing1125/bianjing/game/sim"
 )
 
@@ -36,11 +36,15 @@ func (p *Printer) Flush(g *sim.Game) {
 		r := chron[p.next]
 		switch r.Kind {
 		case sim.EventRecord:
-			p.event(g, r)
+			if pg, ok := page.Of(g, p.next); ok {
+				p.event(pg)
+			}
 		case sim.ChoiceRecord:
-			p.choice(g, r)
+			if pg, ok := page.Of(g, p.next); ok && pg.Choice != nil {
+				p.choice(pg)
+			}
 		case sim.EndingRecord:
-			p.ending(r)
+			p.ending(page.Ending(g.Campaign(), r.Ending))
 		case sim.WarRecord:
 			fmt.Fprintf(p.w, "\n-- %s: %s\n", r.Day.Short(), r.WarLine())
 		}
@@ -48,96 +52,79 @@ func (p *Printer) Flush(g *sim.Game) {
 }
 
 // Header formats a day as the transcript shows it: the Song date with the Julian date after it.
-func Header(d calendar.Day) string { return d.String() }
+func Header(d calendar.Day) string { return page.DateOf(d).String() }
 
-func (p *Printer) event(g *sim.Game, r sim.Record) {
-	ev := r.Event
-	fmt.Fprintf(p.w, "\n== %s ==\n", Header(r.Day))
-	if ev.Place != "" {
-		fmt.Fprintf(p.w, "%s\n", ev.Place)
+// event prints the opening of a page: its date, place, title, text and what the event moved,
+// and for a report its history note.
+func (p *Printer) event(pg *page.Page) {
+	fmt.Fprintf(p.w, "\n== %s ==\n", pg.Date)
+	if pg.Place != "" {
+		fmt.Fprintf(p.w, "%s\n", pg.Place)
 	}
-	fmt.Fprintf(p.w, "%s\n\n", strings.ToUpper(r.Title))
-	p.Para(r.Text, "")
-	p.changes(g, r, false)
-	if len(ev.Choices) == 0 {
-		p.history(ev)
+	fmt.Fprintf(p.w, "%s\n\n", strings.ToUpper(pg.Title))
+	p.text(pg.Body, "")
+	if len(pg.Tally) > 0 {
+		fmt.Fprintln(p.w)
+		p.meters(pg.Tally)
+	}
+	if pg.Report {
+		p.history(pg.Note)
 	}
 }
 
 // Options prints the choices of the pending decision, numbered from 1.
 func (p *Printer) Options(g *sim.Game) {
 	fmt.Fprintln(p.w)
-	for i, o := range g.Options() {
-		line := fmt.Sprintf("%d. [%s] %s", i+1, o.Choice.ID, o.Choice.Text)
-		if o.Choice.Hint != "" {
-			line += " (" + strings.TrimSuffix(o.Choice.Hint, ".") + ".)"
+	pg, ok := page.Of(g, page.Latest(g))
+	if !ok || !pg.Waiting {
+		return
+	}
+	for _, o := range pg.Options {
+		line := fmt.Sprintf("%d. [%s] %s", o.Number, o.ID, o.Text)
+		if o.Hint != "" {
+			line += " (" + strings.TrimSuffix(o.Hint, ".") + ".)"
 		}
-		if !o.Enabled {
-			line = fmt.Sprintf("%d. [%s] (closed: %s) %s", i+1, o.Choice.ID, strings.TrimSuffix(o.Reason, "."), o.Choice.Text)
+		if o.Closed {
+			line = fmt.Sprintf("%d. [%s] (%s) %s", o.Number, o.ID, page.Closed+strings.TrimSuffix(o.Why, "."), o.Text)
 		}
 		p.Para(line, "   ")
 	}
 }
 
-func (p *Printer) choice(g *sim.Game, r sim.Record) {
-	ch := r.Choice
+// choice prints the rest of a page once chosen: the choice, what came of it, the court and
+// the history note.
+func (p *Printer) choice(pg *page.Page) {
+	ch := pg.Choice
 	mark := ""
 	if ch.Historical {
-		mark = " (the course history took)"
+		mark = " (" + page.HistoryTook + ")"
 	}
 	fmt.Fprintln(p.w)
 	p.Para(fmt.Sprintf("> [%s] %s%s", ch.ID, ch.Text, mark), "  ")
-	if ch.Result != "" {
+	if !ch.Result.Empty() {
 		fmt.Fprintln(p.w)
-		p.Para(ch.Result, "")
+		p.text(ch.Result, "")
 	}
-	if r.Outcome != nil {
+	if !ch.Outcome.Empty() {
 		fmt.Fprintln(p.w)
-		p.Para(r.Outcome.Text, "")
-	}
-	p.changes(g, r, true)
-	p.history(r.Event)
-}
-
-// changes prints the quantities this record moved and, after a choice, the whole court.
-func (p *Printer) changes(g *sim.Game, r sim.Record, court bool) {
-	entries := g.Ledger()[r.LedgerFrom:r.LedgerTo]
-	c := g.Campaign()
-	if !court && len(entries) == 0 {
-		return
+		p.text(ch.Outcome, "")
 	}
 	fmt.Fprintln(p.w)
-	if court {
-		fmt.Fprintln(p.w, "Court:")
-	}
-	for _, q := range c.Quantities {
-		var moved []string
-		value := valueAt(g.Ledger()[:r.LedgerTo], q)
-		for _, e := range entries {
-			if e.Quantity == q.ID {
-				moved = append(moved, fmt.Sprintf("%+d: %s", e.To-e.From, strings.TrimSuffix(e.Why, ".")))
-			}
-		}
-		if len(moved) == 0 && !(court && g.OnCourt(q)) {
-			continue
-		}
-		prefix := fmt.Sprintf("  %-32s %4d", q.Label, value)
-		if len(moved) == 0 {
+	fmt.Fprintln(p.w, "Court:")
+	p.meters(ch.Court)
+	p.history(pg.Note)
+}
+
+// meters prints each quantity with its value and, when it moved, what moved it and why.
+func (p *Printer) meters(ms []page.Meter) {
+	for _, m := range ms {
+		prefix := fmt.Sprintf("  %-32s %4d", m.Label, m.Value)
+		if len(m.Moves) == 0 {
 			fmt.Fprintln(p.w, prefix)
 			continue
 		}
-		p.hang(prefix+"  ", "("+strings.Join(moved, "; ")+")")
+		p.hang(prefix+"  ", "("+m.Reasons()+")")
 	}
-}
-
-// valueAt is the value of q after the given changes: its last change, or its start.
-func valueAt(ledger []sim.Entry, q *scenario.Quantity) int {
-	for i := len(ledger) - 1; i >= 0; i-- {
-		if ledger[i].Quantity == q.ID {
-			return ledger[i].To
-		}
-	}
-	return q.Start
 }
 
 // hang prints prefix, then text wrapped at Width with its later lines indented under it.
@@ -154,6 +141,17 @@ func (p *Printer) Para(text, indent string) {
 			fmt.Fprintln(p.w)
 		}
 		p.wrap(par, 0, indent)
+	}
+}
+
+// text prints a page's prose as Para does: its paragraphs wrapped at Width, a blank line
+// between them.
+func (p *Printer) text(t page.Text, indent string) {
+	for i, par := range t {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
+		p.wrap(par.String(), 0, indent)
 	}
 }
 
@@ -177,18 +175,21 @@ func (p *Printer) wrap(text string, col int, indent string) {
 	fmt.Fprintln(p.w)
 }
 
-func (p *Printer) history(ev *scenario.Event) {
-	h := ev.History
+// history prints a page's history note; a note that cites no sources says none.
+func (p *Printer) history(n page.Note) {
 	fmt.Fprintln(p.w)
-	p.Para(fmt.Sprintf("History (%s; %s): %s Sources: %s.", h.When(), h.Tag,
-		strings.TrimSpace(h.Happened), strings.Join(h.Sources, "; ")), "  ")
+	line := fmt.Sprintf("History (%s; %s): %s", n.When(), n.Tag, n.Text)
+	if src := n.SourceList(); src != "" {
+		line += " " + page.Sources + src + "."
+	}
+	p.Para(line, "  ")
 }
 
-func (p *Printer) ending(r sim.Record) {
-	e := r.Ending
-	fmt.Fprintf(p.w, "\n== The end: %s (%s) ==\n\n", e.Title, e.Kind)
-	p.Para(e.Text, "")
+// ending prints the ending page.
+func (p *Printer) ending(e *page.End) {
+	fmt.Fprintf(p.w, "\n== The end: %s (%s) ==\n\n", e.Title, e.Ending.Kind)
+	p.text(e.Text, "")
 	fmt.Fprintln(p.w)
-	p.Para("Beside the record: "+e.History, "  ")
-	fmt.Fprintf(p.w, "\nending: %s\n", e.ID)
+	p.Para(page.BesideTheRecord+e.History.String(), "  ")
+	fmt.Fprintf(p.w, "\nending: %s\n", e.Ending.ID)
 }

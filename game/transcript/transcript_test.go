@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bianjing1125/bianjing/game/scenario"
@@ -60,5 +61,31 @@ func TestGolden(t *testing.T) {
 				t.Errorf("transcript differs from %s (rerun with -update after checking):\n%s", path, out.String())
 			}
 		})
+	}
+}
+
+// TestNoSources prints a history note that cites no sources without an empty "Sources: ." (a
+// campaign folder being written may have none yet).
+func TestNoSources(t *testing.T) {
+	c, err := scenario.Load(os.DirFS("../sim/testdata"), "mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range c.Events {
+		ev.History.Sources = nil
+	}
+	var out bytes.Buffer
+	p := transcript.New(&out)
+	g := sim.New(c, 1)
+	if err := g.Choose("send_quietly"); err != nil {
+		t.Fatal(err)
+	}
+	p.Flush(g)
+	got := out.String()
+	if strings.Contains(got, "Sources") {
+		t.Errorf("a note without sources names them:\n%s", got)
+	}
+	if !strings.Contains(got, "History (Xuanhe 7/11/19, 1125-12-15; attested): Tong Guan sent Ma Kuo and Xin\n  Xingzong to Zonghan.\n") {
+		t.Errorf("the note is not printed whole:\n%s", got)
 	}
 }
