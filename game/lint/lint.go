@@ -22,6 +22,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -240,11 +241,11 @@ func proseDates(text string) []string {
 	return out
 }
 
-// constant reports whether e names nothing of the world (nor turn or days), so that its value
-// never changes.
+// constant reports whether e names nothing of the world (nor turn or days) and calls none of the
+// memory's functions, so that its value never changes.
 func constant(c *scenario.Campaign, e *scenario.Expr) bool {
 	for _, n := range names(e) {
-		if _, ok := c.Lookup(n); ok || n == "turn" || n == "days" {
+		if _, ok := c.Lookup(n); ok || n == "turn" || n == "days" || slices.Contains(scenario.MemoryFuncs, n) {
 			return false
 		}
 	}

@@ -33,9 +33,11 @@ type pendingExpr struct {
 
 func build(r *report, sections map[string][]section, folder string) *Campaign {
 	b := &builder{r: r, codexNames: map[string]*CodexEntry{}, c: &Campaign{
-		names:   map[string]Name{},
-		choices: map[string]*Choice{},
-		events:  map[string]*Event{},
+		names:    map[string]Name{},
+		choices:  map[string]*Choice{},
+		events:   map[string]*Event{},
+		outcomes: map[string]*Outcome{},
+		recalls:  map[string]*Recall{},
 	}}
 	b.campaign(sections["campaign"], folder)
 	for _, s := range sections["quantities"] {
@@ -54,6 +56,8 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 		b.each(s, "army", b.declareArmy)
 	}
 	b.cp = newCompiler(b.c, r)
+	b.cp.known = scanIDs(sections["events"])
+	memoryEnv(b.cp.env, b.cp.known)
 	b.compileArmies()
 	for _, pe := range b.courtWhile {
 		pe.q.CourtWhile = b.cp.condition(pe.w, pe.n, "quantity "+pe.q.ID+" court_while")
@@ -72,6 +76,7 @@ func build(r *report, sections map[string][]section, folder string) *Campaign {
 	}
 	b.finishCodex()
 	b.finish(sections)
+	b.attachRecalls()
 	b.cp.slots()
 	b.c.startEnv = SampleEnv(b.c)
 	return b.c
@@ -101,7 +106,7 @@ func (b *builder) declare(w *walker, n *yaml.Node, id string, name Name) bool {
 	if id == "" {
 		return false
 	}
-	if _, ok := builtins[id]; ok {
+	if _, ok := builtins[id]; ok || contains(MemoryFuncs, id) {
 		w.r.add(w.pos(n), "%q is built in and cannot be declared", id)
 		return false
 	}
@@ -152,6 +157,7 @@ func (b *builder) campaign(ss []section, folder string) {
 	}
 	c.Title = w.text(m, "title", "campaign", s.key)
 	c.Role = Prose(w.text(m, "role", "campaign", s.key))
+	b.plain(w, m["role"], c.Role, "campaign role")
 	start, ok1 := b.date(w, m, "start", "campaign", s.key)
 	end, ok2 := b.date(w, m, "end", "campaign", s.key)
 	if ok1 && ok2 && end < start {
@@ -257,7 +263,7 @@ func (b *builder) place(w *walker, n *yaml.Node) {
 }
 
 func (b *builder) event(w *walker, n *yaml.Node) {
-	m := w.fields(n, "event", "id", "date", "window", "when", "group", "priority", "weight", "place", "title", "text", "variants", "effects", "choices", "history")
+	m := w.fields(n, "event", "id", "date", "window", "when", "group", "priority", "weight", "place", "title", "text", "assumes", "variants", "effects", "choices", "history")
 	if m == nil {
 		return
 	}
@@ -307,12 +313,19 @@ func (b *builder) event(w *walker, n *yaml.Node) {
 	ev.Place = w.optText(m, "place", what)
 	ev.Title = w.text(m, "title", what, n)
 	ev.Text = Prose(w.text(m, "text", what, n))
+	b.plain(w, m["place"], ev.Place, what+" place")
+	b.plain(w, m["title"], ev.Title, what+" title")
+	ev.Inline = b.inline(w, m["text"], ev.Text, what+" text")
+	ev.Assumes = b.assumes(w, m["assumes"], what)
 	for _, vn := range w.list(orEmpty(m["variants"]), what+" variants") {
-		vm := w.fields(vn, what+" variant", "when", "title", "text")
+		vm := w.fields(vn, what+" variant", "when", "title", "text", "assumes")
 		if vm == nil {
 			continue
 		}
 		v := &Variant{Pos: w.pos(vn), Title: w.optText(vm, "title", what+" variant"), Text: Prose(w.text(vm, "text", what+" variant", vn))}
+		b.plain(w, vm["title"], v.Title, what+" variant title")
+		v.Inline = b.inline(w, vm["text"], v.Text, what+" variant text")
+		v.Assumes = b.assumes(w, vm["assumes"], what+" variant")
 		if vm["when"] == nil {
 			w.r.add(w.pos(vn), "%s: a variant needs a when: condition (the event's own text is told otherwise)", what)
 		}
@@ -345,7 +358,7 @@ func (b *builder) scalarDate(w *walker, n *yaml.Node, what string) (calendar.Day
 }
 
 func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
-	m := w.fields(n, "choice", "id", "text", "hint", "show", "enable", "disabled", "historical", "why", "effects", "result", "outcomes")
+	m := w.fields(n, "choice", "id", "text", "hint", "show", "enable", "disabled", "historical", "why", "effects", "result", "assumes", "outcomes")
 	if m == nil {
 		return
 	}
@@ -360,6 +373,8 @@ func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
 	}
 	ch.Text = Prose(w.text(m, "text", what, n))
 	ch.Hint = Prose(w.optText(m, "hint", what))
+	b.plain(w, m["text"], ch.Text, what+" text")
+	b.plain(w, m["hint"], ch.Hint, what+" hint")
 	ch.Show = b.cp.condition(w, m["show"], what+" show")
 	ch.Enable = b.cp.condition(w, m["enable"], what+" enable")
 	ch.Disabled = w.optText(m, "disabled", what)
@@ -373,17 +388,32 @@ func (b *builder) choice(w *walker, n *yaml.Node, ev *Event) {
 	ch.Why = w.optText(m, "why", what)
 	ch.Effects = b.cp.effects(w, m["effects"], what)
 	ch.Result = Prose(w.optText(m, "result", what))
+	ch.Inline = b.inline(w, m["result"], ch.Result, what+" result")
+	ch.Assumes = b.assumes(w, m["assumes"], what)
+	b.plain(w, m["disabled"], ch.Disabled, what+" disabled")
 	for _, on := range w.list(orEmpty(m["outcomes"]), what+" outcomes") {
-		om := w.fields(on, what+" outcome", "weight", "text", "why", "effects")
+		om := w.fields(on, what+" outcome", "id", "weight", "text", "why", "assumes", "effects")
 		if om == nil {
 			continue
 		}
 		o := &Outcome{Pos: w.pos(on)}
+		if om["id"] != nil {
+			o.ID = b.id(w, om, "outcome", on)
+			if prev, dup := b.c.outcomes[o.ID]; dup && o.ID != "" {
+				w.r.add(w.pos(om["id"]), "outcome id %q is used again (first at %s:%d)", o.ID, prev.Pos.File, prev.Pos.Line)
+			} else if _, clash := b.c.choices[o.ID]; clash || b.cp.known[o.ID] != outcomeID {
+				w.r.add(w.pos(om["id"]), "outcome id %q is already the id of an event or a choice", o.ID)
+			} else if o.ID != "" {
+				b.c.outcomes[o.ID] = o
+			}
+		}
 		if _, ok := om["weight"]; !ok {
 			w.r.add(w.pos(on), "%s: an outcome needs a weight", what)
 		}
 		o.Weight = b.cp.amount(w, om["weight"], what+" outcome weight")
 		o.Text = Prose(w.text(om, "text", what+" outcome", on))
+		o.Inline = b.inline(w, om["text"], o.Text, what+" outcome text")
+		o.Assumes = b.assumes(w, om["assumes"], what+" outcome")
 		o.Why = w.optText(om, "why", what+" outcome")
 		o.Effects = b.cp.effects(w, om["effects"], what+" outcome")
 		ch.Outcomes = append(ch.Outcomes, o)
@@ -417,6 +447,7 @@ func (b *builder) history(w *walker, n, parent *yaml.Node, ev *Event) {
 		w.r.add(w.pos(m["tag"]), "%s: tag %q is not one of %s", what, ev.History.Tag, strings.Join(Tags, ", "))
 	}
 	ev.History.Happened = Prose(w.text(m, "happened", what, n))
+	b.plain(w, m["happened"], ev.History.Happened, what+" happened")
 	srcs, nodes := w.strs(m, "sources", what)
 	for i, s := range srcs {
 		if s == "" {
@@ -456,6 +487,9 @@ func (b *builder) ending(w *walker, n *yaml.Node) {
 	}
 	e.Text = Prose(w.text(m, "text", what, n))
 	e.History = Prose(w.text(m, "history", what, n))
+	e.Inline = b.inline(w, m["text"], e.Text, what+" text")
+	b.plain(w, m["title"], e.Title, what+" title")
+	b.plain(w, m["history"], e.History, what+" history")
 	b.c.Endings = append(b.c.Endings, e)
 }
 

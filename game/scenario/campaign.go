@@ -34,9 +34,13 @@ type Campaign struct {
 	exprs    int            // how many expressions were compiled
 	startEnv map[string]any // the expression environment at the start
 
-	names   map[string]Name
-	choices map[string]*Choice
-	events  map[string]*Event
+	names    map[string]Name
+	choices  map[string]*Choice
+	events   map[string]*Event
+	outcomes map[string]*Outcome // the outcomes given an id
+
+	recalls     map[string]*Recall // what the game remembers, by its name ("seen(x)")
+	recallOrder []*Recall          // the same, in slot order
 }
 
 // Kind says what a name in the world stands for.
@@ -61,9 +65,12 @@ type Name struct {
 func (c *Campaign) Exprs() int { return c.exprs }
 
 // Slots returns how many slots the world has for memoising expressions: one for each quantity,
-// flag, person, place and army (where it is and what it does), one for each army's days, and
-// one each for days and turn, in that order.
-func (c *Campaign) Slots() int {
+// flag, person, place and army (where it is and what it does), one for each army's days, one
+// each for days and turn, and one for each thing remembered (see Recalls), in that order.
+func (c *Campaign) Slots() int { return c.worldSlots() + len(c.recallOrder) }
+
+// worldSlots counts the slots before the memory's.
+func (c *Campaign) worldSlots() int {
 	return len(c.Quantities) + len(c.Flags) + len(c.People) + len(c.Places) + 2*len(c.Armies) + 2
 }
 
@@ -88,10 +95,10 @@ func (c *Campaign) ArmyDaysSlot(i int) int {
 }
 
 // DaysSlot and TurnSlot return the slots of the clock.
-func (c *Campaign) DaysSlot() int { return c.Slots() - 2 }
+func (c *Campaign) DaysSlot() int { return c.worldSlots() - 2 }
 
 // TurnSlot returns the slot of the turn number.
-func (c *Campaign) TurnSlot() int { return c.Slots() - 1 }
+func (c *Campaign) TurnSlot() int { return c.worldSlots() - 1 }
 
 // Lookup returns what a name in the world stands for.
 func (c *Campaign) Lookup(name string) (Name, bool) {
@@ -231,9 +238,12 @@ type Event struct {
 	Place      string
 	Title      string
 	Text       string
+	Inline     *Inline // Text's inline text, compiled; nil when it has none
+	Assumes    []*Expr // what its text takes for granted, checked when it is told
 	Effects    []Effect
 	Choices    []*Choice // none: a report, read and passed
 	History    History
+	Recall     *Recall // nil unless an expression reads seen or days_since of it
 }
 
 // Variant is another telling of an event, for a world in which its condition holds: the first
@@ -241,8 +251,10 @@ type Event struct {
 type Variant struct {
 	Pos   Pos
 	When  *Expr
-	Title string // "" keeps the event's title
-	Text  string
+	Title  string // "" keeps the event's title
+	Text   string
+	Inline  *Inline // Text's inline text; nil when it has none
+	Assumes []*Expr // what its text takes for granted
 }
 
 // Choice is one course the player may counsel at an event.
@@ -259,14 +271,21 @@ type Choice struct {
 	Why        string
 	Effects    []Effect
 	Result     string
+	Inline     *Inline // Result's inline text; nil when it has none
+	Assumes    []*Expr // what its text and result take for granted, checked when it is offered
 	Outcomes   []*Outcome
+	Recall     *Recall // nil unless an expression reads chosen of it
 }
 
 // Outcome is one of the ways a choice can turn out, drawn by weight.
 type Outcome struct {
+	ID      string // optional; drawn('id') reads it
+	Recall  *Recall
 	Pos     Pos
 	Weight  *Expr
 	Text    string
+	Inline  *Inline // Text's inline text; nil when it has none
+	Assumes []*Expr // what its text takes for granted, checked when it is drawn
 	Why     string
 	Effects []Effect
 }
@@ -310,5 +329,6 @@ type Ending struct {
 	Kind     string // historical or counterfactual
 	Fallback bool
 	Text     string
+	Inline   *Inline // Text's inline text; nil when it has none
 	History  string
 }

@@ -23,6 +23,7 @@ type compiler struct {
 	r     *report
 	env   map[string]any
 	exprs []*Expr
+	known map[string]idKind // every event, choice and outcome id, for the memory functions
 }
 
 func newCompiler(c *Campaign, r *report) *compiler {
@@ -64,6 +65,12 @@ func SampleEnv(c *Campaign) map[string]any {
 	for _, p := range c.Places {
 		env[p.ID] = p.Holder
 	}
+	for _, r := range c.recallOrder {
+		env[r.Key] = false
+		if r.Since != "" {
+			env[r.Since] = -1 // not seen: days_since stops the game
+		}
+	}
 	for _, a := range c.Armies {
 		at := ""
 		if a.Start != nil {
@@ -97,6 +104,10 @@ func (cp *compiler) slots() {
 			default:
 				if name, ok := c.names[n]; ok {
 					slot = c.Slot(name)
+				} else if r, ok := c.recalls[n]; ok {
+					slot = r.Slot
+				} else if id, ok := strings.CutPrefix(n, DaysSinceFunc+"("); ok {
+					slot = c.recalls[memoryKey(SeenFunc, strings.TrimSuffix(id, ")"))].Slot
 				}
 			}
 			if slot >= 0 && !seen[slot] {
@@ -143,6 +154,8 @@ func (cp *compiler) compileText(w *walker, pos Pos, src, what string, as expr.Op
 		expr.Env(cp.env), as,
 		expr.MaxNodes(maxExprNodes),
 		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"),
+		daysSinceOption,
+		expr.Patch(memoryPatcher{cp: cp, bad: &bad}),
 		expr.Patch(checker),
 		expr.Patch(armyFlattener{cp.c}),
 	)
@@ -195,6 +208,10 @@ func (v *valueChecker) Visit(node *ast.Node) {
 		v.names = append(v.names, id.Value)
 		if id.Value == "days" || id.Value == "turn" {
 			v.daily, v.clock = true, true
+		}
+		if strings.HasPrefix(id.Value, DaysSinceFunc+"(") { // counts days: reads the clock
+			v.daily, v.clock = true, true
+			v.names = append(v.names, "days")
 		}
 	}
 	if mem, ok := (*node).(*ast.MemberNode); ok {

@@ -146,7 +146,7 @@ func parseFile(file string, data []byte, r *report, sections map[string][]sectio
 	} else if !errors.Is(err, io.EOF) {
 		r.add(yamlErrorPos(file, err), "%s", yamlMessage(err))
 	}
-	w := &walker{file: file, r: r}
+	w := &walker{file: file, r: r, lines: strings.Split(string(data), "\n")}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]

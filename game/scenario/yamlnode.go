@@ -17,6 +17,7 @@ type walker struct {
 	file  string
 	r     *report
 	nodes int
+	lines []string // the file's lines, to find a place inside prose (see textLocator)
 }
 
 func (w *walker) pos(n *yaml.Node) Pos {

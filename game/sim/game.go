@@ -54,9 +54,14 @@ type Game struct {
 	memo      []memo              // by expression ID
 	clockTurn int                 // the turn and day count expressions last read
 	clockDays int
-	warClock  bool  // some army condition reads the clock
-	daily     []int // events whose condition reads the day itself
-	gen       int   // counts changes to the world, so that unchanged conditions are not re-read
+	warClock  bool    // some army condition reads the clock
+	daily     []int   // events whose condition reads the day itself
+	gen       int     // counts changes to the world, so that unchanged conditions are not re-read
+	since     []since // the events read by days_since that have fired
+	broken    []Broken
+	telling   Teller // what tells the text being told, for Broken
+	truthF    func(*scenario.Expr) bool
+	assumedF  func(*scenario.Expr)
 
 	machine vm.VM
 }
@@ -92,12 +97,15 @@ type Record struct {
 	Title   string // event records: the title and text told, the event's own or a variant's
 	Text    string
 	Variant int // event records: 1 + the index of the variant told; 0 for the event's own text
-	Choice  *scenario.Choice
-	Outcome *scenario.Outcome
-	Ending  *scenario.Ending
-	Army    *scenario.Army  // war records: the army
-	Place   *scenario.Place // war records: the place, if any
-	War     WarAction       // war records: what the army did
+	// Choice records: the choice's result and the outcome's text as told (inline text resolved
+	// when they were told). Ending records: Text is the ending's text as told.
+	Result, OutcomeText string
+	Choice              *scenario.Choice
+	Outcome             *scenario.Outcome
+	Ending              *scenario.Ending
+	Army                *scenario.Army  // war records: the army
+	Place               *scenario.Place // war records: the place, if any
+	War                 WarAction       // war records: what the army did
 	// Ledger[From:To] are the changes this record caused.
 	LedgerFrom, LedgerTo int
 }
@@ -134,7 +142,7 @@ func (g *Game) start(c *scenario.Campaign, seed uint64) {
 		placeIDs:   placeIDs(g, c),
 		armyKeys:   sameCampaign(g, c, g.armyKeys),
 		log:        g.log[:0], ledger: g.ledger[:0], chronicle: g.chronicle[:0],
-		due: g.due[:0], scratch: g.scratch[:0], daily: g.daily[:0],
+		due: g.due[:0], scratch: g.scratch[:0], daily: g.daily[:0], since: g.since[:0], broken: g.broken[:0],
 		env: g.env,
 	}
 	g.pcg = *rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
@@ -318,7 +326,9 @@ func (g *Game) ChooseOutcome(id string, outcome int) error {
 	ev := g.pending
 	g.pending = nil
 	g.log = append(g.log, id)
+	g.remember(chosen.Recall)
 	rec := Record{Kind: ChoiceRecord, Turn: g.turn, Day: g.today, Event: ev, Choice: chosen, LedgerFrom: len(g.ledger)}
+	rec.Result = g.tell(chosen.Result, chosen.Inline, Teller{Event: ev, Choice: chosen})
 	g.apply(chosen.Effects, ev.ID, id, whyOf(chosen.Why, chosen.Text))
 	impossible := false
 	if len(chosen.Outcomes) > 0 && !g.Over() {
@@ -329,6 +339,10 @@ func (g *Game) ChooseOutcome(id string, outcome int) error {
 		}
 		if o != nil {
 			rec.Outcome = o
+			g.remember(o.Recall)
+			where := Teller{Event: ev, Choice: chosen, Outcome: o}
+			g.check(o.Assumes, where)
+			rec.OutcomeText = g.tell(o.Text, o.Inline, where)
 			g.apply(o.Effects, ev.ID, id, whyOf(o.Why, whyOf(chosen.Why, chosen.Text)))
 		}
 	}
@@ -375,6 +389,7 @@ func (g *Game) advance() {
 			continue
 		}
 		g.pending = ev
+		g.checkOffered()
 		if g.HistoricalChoice() == "" {
 			g.err = fmt.Errorf("event %s (%s:%d): no choice is open at this decision", ev.ID, ev.Pos.File, ev.Pos.Line)
 		}
@@ -451,17 +466,22 @@ func (g *Game) fire(ev *scenario.Event) {
 	if ev.GroupIndex >= 0 {
 		g.groups[ev.GroupIndex] = true
 	}
-	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, Title: ev.Title, Text: ev.Text, LedgerFrom: len(g.ledger)}
+	g.remember(ev.Recall)
+	rec := Record{Kind: EventRecord, Turn: g.turn, Day: g.today, Event: ev, Title: ev.Title, LedgerFrom: len(g.ledger)}
+	text, inline, where := ev.Text, ev.Inline, Teller{Event: ev}
+	g.check(ev.Assumes, where)
 	for i, v := range ev.Variants {
 		if g.truth(v.When, false) {
 			rec.Variant = i + 1
-			rec.Text = v.Text
+			text, inline, where = v.Text, v.Inline, Teller{Event: ev, Variant: i + 1}
+			g.check(v.Assumes, where)
 			if v.Title != "" {
 				rec.Title = v.Title
 			}
 			break
 		}
 	}
+	rec.Text = g.tell(text, inline, where)
 	g.apply(ev.Effects, ev.ID, "", rec.Title)
 	rec.LedgerTo = len(g.ledger)
 	g.chronicle = append(g.chronicle, rec)
@@ -518,7 +538,8 @@ func (g *Game) checkEndings() bool {
 func (g *Game) end(e *scenario.Ending) {
 	g.ending = e
 	g.pending = nil
-	g.chronicle = append(g.chronicle, Record{Kind: EndingRecord, Turn: g.turn, Day: g.today, Ending: e, LedgerFrom: len(g.ledger), LedgerTo: len(g.ledger)})
+	text := g.tell(e.Text, e.Inline, Teller{Ending: e})
+	g.chronicle = append(g.chronicle, Record{Kind: EndingRecord, Turn: g.turn, Day: g.today, Ending: e, Text: text, LedgerFrom: len(g.ledger), LedgerTo: len(g.ledger)})
 }
 
 // apply carries out effects in order, writing each change to a quantity in the ledger.
@@ -577,6 +598,7 @@ func (g *Game) setClock(days int) {
 		g.clockDays = days
 		g.env["days"] = days
 		g.touch(g.c.DaysSlot())
+		g.countSince()
 	}
 }
 

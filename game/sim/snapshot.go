@@ -17,6 +17,7 @@ type snapshot struct {
 	WarDay   string      `json:"war_day"`
 	Armies   []armyItem  `json:"armies,omitempty"`
 	Fired    []string    `json:"fired"`
+	Memory   []string    `json:"memory,omitempty"` // what expressions may recall: "chosen(x)", "days_since(y)@12"
 	Pending  string      `json:"pending,omitempty"`
 	Ending   string      `json:"ending,omitempty"`
 	Log      []string    `json:"log"`
@@ -73,6 +74,14 @@ func (g *Game) Snapshot() []byte {
 		if g.fired[i] {
 			s.Fired = append(s.Fired, ev.ID)
 		}
+	}
+	for _, r := range g.c.Recalls() {
+		if g.env[r.Key] == true {
+			s.Memory = append(s.Memory, r.Key)
+		}
+	}
+	for _, sn := range g.since {
+		s.Memory = append(s.Memory, fmt.Sprintf("%s@%d", sn.key, sn.days))
 	}
 	if g.pending != nil {
 		s.Pending = g.pending.ID

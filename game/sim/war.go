@@ -63,11 +63,13 @@ func (g *Game) newArmies() {
 
 func clock(e *scenario.Expr) bool { return e != nil && e.Clock }
 
-// findDaily lists the events whose condition reads the day itself.
+// findDaily lists the events whose condition reads the day itself. When one reads the clock
+// (days, turn, days_since), the war sets the clock to each day it plays, as for armies.
 func (g *Game) findDaily() {
 	for i, ev := range g.c.Events {
 		if ev.When != nil && ev.When.Daily {
 			g.daily = append(g.daily, i)
+			g.warClock = g.warClock || ev.When.Clock
 		}
 	}
 }
