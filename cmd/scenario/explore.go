@@ -54,6 +54,7 @@ func explore(args []string, stdout, stderr io.Writer) int {
 	}
 	printPaths(stdout, "dead ends (a decision with no open choice)", x.DeadEnds)
 	printPaths(stdout, "errors", x.Errors)
+	printPaths(stdout, "broken assumptions (text that contradicts the game; the path ends at the decision after which it is told)", x.Broken)
 	events, choices, endings := x.Missing(c)
 	missing := false
 	for _, m := range []struct {
@@ -65,7 +66,7 @@ func explore(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "\nnever reached: %s: %s\n", m.what, strings.Join(m.ids, ", "))
 		}
 	}
-	if missing || len(x.DeadEnds) > 0 || len(x.Errors) > 0 {
+	if missing || len(x.DeadEnds) > 0 || len(x.Errors) > 0 || len(x.Broken) > 0 {
 		return 1
 	}
 	return 0

@@ -274,6 +274,9 @@ func playOne(g *sim.Game, c *scenario.Campaign, seed uint64, s Strategy) (result
 	start := time.Now()
 	g = PlayOn(g, c, seed, s)
 	res := result{time: time.Since(start), turns: g.Turn(), decisions: len(g.Log()), err: g.Err(), choices: slices.Clone(g.Log())}
+	if b := g.Broken(); res.err == nil && len(b) > 0 {
+		res.err = BrokenError(b[0], seed, g.Log())
+	}
 	seen := map[string]bool{}
 	for _, rec := range g.Chronicle() {
 		if rec.Kind == sim.EventRecord && !seen[rec.Event.ID] {
@@ -285,6 +288,12 @@ func playOne(g *sim.Game, c *scenario.Campaign, seed uint64, s Strategy) (result
 		res.ending = e.ID
 	}
 	return res, g
+}
+
+// BrokenError is the error of a game whose text contradicted it: the assumption, and the command
+// that replays the game up to it.
+func BrokenError(b sim.Broken, seed uint64, log []string) error {
+	return fmt.Errorf("%v; replay: scenario play --seed %d --choices %s", b, seed, strings.Join(log[:b.Log], ","))
 }
 
 func percent(n, of int) float64 {

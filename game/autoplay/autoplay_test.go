@@ -1,7 +1,9 @@
 package autoplay_test
 
 import (
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,5 +62,33 @@ func BenchmarkAutoplay(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "games/s")
 		})
+	}
+}
+
+// A text that contradicts the game fails explore and autoplay, with a path that replays it.
+func TestBrokenAssumptions(t *testing.T) {
+	c, err := scenario.Load(os.DirFS("../sim/testdata"), "memory")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := autoplay.Explore(c, []uint64{1}, 100)
+	const claim = `memory/events.yaml:41:17: assumes "chosen(keep_quiet)", which does not hold when event aftermath is told`
+	p := x.Broken[claim]
+	if p == nil || len(x.Broken) != 1 {
+		t.Fatalf("broken = %v, want only %s", x.Broken, claim)
+	}
+	g := sim.New(c, p.Seed)
+	for _, m := range p.Choices {
+		id, outcome := autoplay.SplitMove(m)
+		if err := g.ChooseOutcome(id, outcome); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(g.Broken()) == 0 || g.Broken()[0].Claim() != claim {
+		t.Fatalf("replaying %v breaks %v", p.Choices, g.Broken())
+	}
+	r := autoplay.Run(c, autoplay.Config{Runs: 20, Seed: 1, Strategy: autoplay.Random, Workers: 1})
+	if len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Err, claim) || !strings.Contains(r.Errors[0].Err, "replay: scenario play --seed ") {
+		t.Fatalf("autoplay errors: %v", r.Errors)
 	}
 }

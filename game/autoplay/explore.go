@@ -34,6 +34,9 @@ type Exploration struct {
 	DeadEnds map[string]*Path
 	// Errors are the games that stopped for another reason, by message, with a path there.
 	Errors map[string]*Path
+	// Broken are the assumptions that did not hold when their text was told (sim.Broken.Claim),
+	// with a path to the decision after which it was told.
+	Broken map[string]*Path
 	// Edges are the steps seen in play: from "start", an event or a choice, to the next event or
 	// ending. Keys are "event:ID", "choice:ID", "ending:ID".
 	Edges map[[2]string]bool
@@ -59,7 +62,7 @@ func Explore(c *scenario.Campaign, seeds []uint64, budget int) *Exploration {
 	x := &Exploration{
 		Seeds: seeds, Budget: budget,
 		Events: map[string]bool{}, Choices: map[string]bool{}, Endings: map[string]*Path{},
-		DeadEnds: map[string]*Path{}, Errors: map[string]*Path{}, Edges: map[[2]string]bool{},
+		DeadEnds: map[string]*Path{}, Errors: map[string]*Path{}, Broken: map[string]*Path{}, Edges: map[[2]string]bool{},
 	}
 	seen := map[[32]byte]bool{}
 	seq := 0
@@ -95,6 +98,7 @@ func Explore(c *scenario.Campaign, seeds []uint64, budget int) *Exploration {
 		}
 		seen[k] = true
 		x.States++
+		x.broken(g, st.seed, log)
 		fresh := x.record(g)
 		if x.finished(g, st.seed, log) {
 			continue
@@ -144,8 +148,17 @@ func (x *Exploration) playout(g *sim.Game, seed uint64, log []string, stream uin
 	}
 	fresh := x.record(g)
 	before := len(x.Endings)
-	x.finished(g, seed, append(slices.Clip(log), g.Log()[len(log):]...))
+	path := append(slices.Clip(log), g.Log()[len(log):]...)
+	x.broken(g, seed, path)
+	x.finished(g, seed, path)
 	return fresh + len(x.Endings) - before
+}
+
+// broken notes the assumptions g broke, with the moves (path, as long as g's log) up to each.
+func (x *Exploration) broken(g *sim.Game, seed uint64, path []string) {
+	for _, b := range g.Broken() {
+		note(x.Broken, b.Claim(), seed, path[:b.Log])
+	}
 }
 
 func note(m map[string]*Path, id string, seed uint64, log []string) {

@@ -49,7 +49,11 @@ type End struct {
 // EndOf returns the ending page of g: its ending, or why it stopped.
 func EndOf(g *sim.Game) *End {
 	if e := g.Ending(); e != nil {
-		return Ending(g.Campaign(), e)
+		end := Ending(g.Campaign(), e)
+		if chron := g.Chronicle(); len(chron) > 0 && chron[len(chron)-1].Kind == sim.EndingRecord {
+			end.Text = NewText(g.Campaign(), chron[len(chron)-1].Text) // as told, inline text resolved
+		}
+		return end
 	}
 	if err := g.Err(); err != nil {
 		return &End{Stopped: CouldNotGoOn + err.Error()}
@@ -63,7 +67,11 @@ func Ending(c *scenario.Campaign, e *scenario.Ending) *End {
 	if e.Kind == "historical" {
 		kind = HistoricalKind
 	}
-	return &End{Ending: e, Kind: kind, Title: e.Title, Text: NewText(c, e.Text), History: NewText(c, e.History)}
+	text := e.Text
+	if e.Inline != nil {
+		text = e.Inline.Otherwise()
+	}
+	return &End{Ending: e, Kind: kind, Title: e.Title, Text: NewText(c, text), History: NewText(c, e.History)}
 }
 
 // Codex returns the ids of the codex entries the ending page names, each once.

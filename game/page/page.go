@@ -318,11 +318,11 @@ func chosen(g *sim.Game, r sim.Record) *Chosen {
 		ID:         r.Choice.ID,
 		Text:       NewText(c, r.Choice.Text),
 		Historical: r.Choice.Historical,
-		Result:     NewText(c, r.Choice.Result),
+		Result:     NewText(c, r.Result),
 		Moves:      moves(g, r),
 	}
 	if r.Outcome != nil {
-		ch.Outcome = NewText(c, r.Outcome.Text)
+		ch.Outcome = NewText(c, r.OutcomeText)
 	}
 	ch.Court = meters(g, ch.Moves, r.LedgerTo, true)
 	return ch

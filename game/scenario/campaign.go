@@ -249,10 +249,10 @@ type Event struct {
 // Variant is another telling of an event, for a world in which its condition holds: the first
 // variant whose condition holds when the event fires is told instead of the event's own text.
 type Variant struct {
-	Pos   Pos
-	When  *Expr
-	Title  string // "" keeps the event's title
-	Text   string
+	Pos     Pos
+	When    *Expr
+	Title   string // "" keeps the event's title
+	Text    string
 	Inline  *Inline // Text's inline text; nil when it has none
 	Assumes []*Expr // what its text takes for granted
 }

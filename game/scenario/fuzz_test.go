@@ -2,6 +2,7 @@ package scenario_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"testing/fstest"
 
@@ -17,6 +18,14 @@ func FuzzLoad(f *testing.F) {
 	f.Add(aliasBomb())
 	f.Add("events:\n  - id: x\n    when: \"" + "(" + "\"\n")
 	f.Add("events: [{id: a, date: Jingkang 1/leap 11/25, title: t, text: t, history: {date: Xuanhe 7/12/1, tag: invented, happened: h, sources: s}}]")
+	inline := "events:\n  - id: x\n    date: Xuanhe 7/12/1\n    title: t\n    assumes: [seen(x), \"chosen('a')\"]\n    text: |\n      %s\n    history: {date: Xuanhe 7/12/1, tag: invented, happened: h, sources: [s]}\n"
+	for _, body := range []string{
+		"Li Ye {chosen(a): went|stayed}. {{brace}}",
+		"{seen('x'): {warned: deep|{trust > 5: deeper}}}{assumes: tong_guan == 'fled'}",
+		"{warned: open", "close}", "{: x}", "{a|b}", "{days_since(x) > 2: later}",
+	} {
+		f.Add(fmt.Sprintf(inline, body))
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		fsys := fstest.MapFS{}
 		for name, data := range base {

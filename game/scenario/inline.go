@@ -80,6 +80,12 @@ func renderParts(b *strings.Builder, parts []inlinePart, truth func(*Expr) bool,
 	}
 }
 
+// Otherwise returns the text as told when no condition holds: for a front end that shows it
+// outside a game (the gallery of endings).
+func (in *Inline) Otherwise() string {
+	return in.Render(func(*Expr) bool { return false }, nil)
+}
+
 // Conditions calls f with every condition and assumption of the text, depth first.
 func (in *Inline) Conditions(f func(e *Expr, assumption bool)) {
 	var walk func([]inlinePart)

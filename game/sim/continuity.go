@@ -45,12 +45,15 @@ func (t Teller) String() string {
 	return "a text"
 }
 
-// String says where and what: "FILE:LINE:COL: assumes "...", which does not hold when event X
-// is told (Xuanhe 7/12/1)".
-func (b Broken) String() string {
+// Claim says where and what, whatever the day: "FILE:LINE:COL: assumes "...", which does not
+// hold when event X is told".
+func (b Broken) Claim() string {
 	p := b.Assumes.Pos
-	return fmt.Sprintf("%s:%d:%d: assumes %q, which does not hold when %s is told (%s)", p.File, p.Line, p.Col, b.Assumes.Source, b.Teller, b.Day.Short())
+	return fmt.Sprintf("%s:%d:%d: assumes %q, which does not hold when %s is told", p.File, p.Line, p.Col, b.Assumes.Source, b.Teller)
 }
+
+// String is Claim with the day: "... when event X is told (Xuanhe 7/12/1)".
+func (b Broken) String() string { return b.Claim() + " (" + b.Day.Short() + ")" }
 
 // maxBroken bounds how many broken assumptions one game keeps.
 const maxBroken = 100
@@ -132,4 +135,15 @@ func outcomeName(ch *scenario.Choice, o *scenario.Outcome) string {
 		}
 	}
 	return "an outcome of choice " + ch.ID
+}
+
+// EndingText returns the text of the ending reached, as told (its inline text resolved when the
+// game ended); "" while the game goes on.
+func (g *Game) EndingText() string {
+	for i := len(g.chronicle) - 1; i >= 0; i-- {
+		if g.chronicle[i].Kind == EndingRecord {
+			return g.chronicle[i].Text
+		}
+	}
+	return ""
 }

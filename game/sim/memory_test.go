@@ -31,16 +31,19 @@ func TestMemory(t *testing.T) {
 	}{
 		{"keep_quiet", []string{
 			"council Jingkang 1/1/2: Speak or not?",
+			"aftermath Jingkang 1/1/5: Nobody mentions the council.",
 			"echo Jingkang 1/1/14: Twelve days on.",
 		}},
 		{"speak#0", []string{
 			"council Jingkang 1/1/2: Speak or not?",
 			"remembered Jingkang 1/1/2: They remember you spoke.",
+			"aftermath Jingkang 1/1/5: Your words are repeated, even approved.",
 			"echo Jingkang 1/1/14: Twelve days on, they still quote you.",
 		}},
 		{"speak#1", []string{
 			"council Jingkang 1/1/2: Speak or not?",
 			"remembered Jingkang 1/1/2: They remember you spoke.",
+			"aftermath Jingkang 1/1/5: Your words are repeated.",
 			"echo Jingkang 1/1/14: Twelve days on.",
 		}},
 	}
@@ -61,6 +64,16 @@ func TestMemory(t *testing.T) {
 			got := told(g)
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Fatalf("told:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			// The aftermath's text assumes the player kept quiet.
+			broken := ""
+			for _, b := range g.Broken() {
+				broken += b.String() + "\n"
+			}
+			if want := strings.HasPrefix(tc.move, "speak"); want != (broken != "") ||
+				(want && (!strings.Contains(broken, `assumes "chosen(keep_quiet)", which does not hold when event aftermath is told (Jingkang 1/1/5)`) ||
+					!strings.Contains(broken, "memory/events.yaml:41:17:") || g.Broken()[0].Log != 1)) {
+				t.Errorf("broken assumptions:\n%s", broken)
 			}
 			// The memory is part of the state: a restarted game forgets it.
 			snap := string(g.Snapshot())

@@ -193,14 +193,14 @@ func (au *audience) build(a *App) {
 		}
 		add(choice.Choice.Text+mark, body, red, 10*s, nil)
 		au.blocks[len(au.blocks)-1].seal = true
-		if choice.Choice.Result != "" {
-			add(choice.Choice.Result, body, ink, 10*s, nil)
+		if choice.Result != "" {
+			add(choice.Result, body, ink, 10*s, nil)
 		}
 		if choice.Outcome != nil {
-			add(choice.Outcome.Text, body, ink, 10*s, nil)
-			a.unlockCodex(choice.Outcome.Text)
+			add(choice.OutcomeText, body, ink, 10*s, nil)
+			a.unlockCodex(choice.OutcomeText)
 		}
-		a.unlockCodex(choice.Choice.Text + "\n" + choice.Choice.Result)
+		a.unlockCodex(choice.Choice.Text + "\n" + choice.Result)
 		au.aftermath(a, *choice, add)
 	default:
 		au.aftermath(a, ev, add)

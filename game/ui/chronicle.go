@@ -80,11 +80,11 @@ func (ch *chronicleScreen) layout(a *App) {
 			add(r.Text, a.face("body"), ink, 10*s)
 		case sim.ChoiceRecord:
 			add("» "+r.Choice.Text, a.face("body"), red, 6*s)
-			if r.Choice.Result != "" {
-				add(r.Choice.Result, a.face("body"), ink, 6*s)
+			if r.Result != "" {
+				add(r.Result, a.face("body"), ink, 6*s)
 			}
 			if r.Outcome != nil {
-				add(r.Outcome.Text, a.face("body"), ink, 6*s)
+				add(r.OutcomeText, a.face("body"), ink, 6*s)
 			}
 			y += 14 * s
 		case sim.EndingRecord:

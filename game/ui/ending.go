@@ -99,9 +99,9 @@ func (es *endingScreen) layout(a *App) {
 		add(kind, a.face("small"), x0, w, red, 4*s)
 		prose := min(w, 720*s) // a reading measure, however wide the window
 		add(e.Title, a.face("big"), x0, w, ink, 14*s)
-		add(e.Text, a.face("body"), x0, prose, ink, 14*s)
+		add(a.g.EndingText(), a.face("body"), x0, prose, ink, 14*s)
 		add(e.History, a.face("small"), x0, prose, faded, 30*s)
-		a.unlockCodex(e.Text + "\n" + e.History)
+		a.unlockCodex(a.g.EndingText() + "\n" + e.History)
 	}
 	add("Your reign beside the record  ·  史鑑", a.face("title"), x0, w, ink, 6*s)
 	hist, theirs := historicalCourse(a.c, a.g.Seed())

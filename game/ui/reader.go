@@ -90,9 +90,9 @@ func (a *App) appendReader(out []ReaderLine) []ReaderLine {
 				mark = " (the course history took)"
 			}
 			para("You chose: " + choice.Choice.Text + mark)
-			para(choice.Choice.Result)
+			para(choice.Result)
 			if choice.Outcome != nil {
-				para(choice.Outcome.Text)
+				para(choice.OutcomeText)
 			}
 			a.readerAftermath(*choice, para)
 		default:
@@ -110,7 +110,7 @@ func (a *App) appendReader(out []ReaderLine) []ReaderLine {
 			}
 			para(kind)
 			head(e.Title)
-			para(e.Text)
+			para(a.g.EndingText())
 			para(e.History)
 		} else if err := a.g.Err(); err != nil {
 			para("The campaign could not go on: " + err.Error())
